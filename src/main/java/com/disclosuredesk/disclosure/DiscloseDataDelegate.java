@@ -1,0 +1,44 @@
+package com.disclosuredesk.disclosure;
+
+import com.disclosuredesk.order.OrderRepository;
+import com.disclosuredesk.order.OrderStatus;
+import com.disclosuredesk.process.LegalOrderVariables;
+
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Component;
+
+/**
+ * Service task Task_DiscloseData (asynchronous, retried; a final failure is an incident in Cockpit).
+ * Only the disclosure's id, digest and counts become process variables.
+ */
+@Component
+public class DiscloseDataDelegate implements JavaDelegate {
+
+    private static final Logger LOG = LoggerFactory.getLogger(DiscloseDataDelegate.class);
+
+    private final DisclosureService disclosures;
+    private final OrderRepository orders;
+
+    public DiscloseDataDelegate(DisclosureService disclosures, OrderRepository orders) {
+        this.disclosures = disclosures;
+        this.orders = orders;
+    }
+
+    @Override
+    public void execute(DelegateExecution execution) {
+        LegalOrderVariables variables = LegalOrderVariables.of(execution);
+        String trackingNumber = variables.trackingNumber();
+        DisclosureResult result = disclosures.disclose(trackingNumber, variables.approvedCategories(),
+                variables.analysedBy(), variables.approvedBy());
+        variables.setDisclosure(result.disclosureId(), result.sha256(), result.outcome(), result.usersAffected(),
+                result.ipEntryCount());
+        orders.updateStatus(trackingNumber, OrderStatus.DISCLOSED, result.outcome().name(), null);
+        orders.addEvent(trackingNumber, "DISCLOSED", null, "Disclosure package ready: " + result.usersAffected() + " of "
+                + result.targetCount() + " targets with data, SHA-256 " + result.sha256() + ".");
+        LOG.info("Order {} disclosed: {} of {} targets with data, {} IP entries, sha256 {}", trackingNumber,
+                result.usersAffected(), result.targetCount(), result.ipEntryCount(), result.sha256());
+    }
+}

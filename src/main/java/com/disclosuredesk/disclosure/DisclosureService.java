@@ -1,0 +1,133 @@
+package com.disclosuredesk.disclosure;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+
+import com.disclosuredesk.order.DataCategory;
+import com.disclosuredesk.order.LegalOrder;
+import com.disclosuredesk.order.OrderRepository;
+import com.disclosuredesk.order.Target;
+import com.disclosuredesk.process.OrderOutcome;
+import com.disclosuredesk.subscribers.SubscriberDirectory;
+import com.disclosuredesk.subscribers.TargetData;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+
+import org.springframework.stereotype.Service;
+
+/**
+ * Builds the disclosure package of an approved order: the approved categories of the order's targets,
+ * within the order's period, as one JSON document with its SHA-256 digest. A target without data is listed
+ * as NO_DATA, never dropped. Only ids, counts and the digest leave this service.
+ */
+@Service
+public class DisclosureService {
+
+    private static final ObjectMapper JSON = JsonMapper.builder()
+            .addModule(new JavaTimeModule())
+            .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
+            .enable(SerializationFeature.INDENT_OUTPUT)
+            .build();
+
+    private final OrderRepository orders;
+    private final DisclosureRepository disclosures;
+    private final SubscriberDirectory directory;
+    private final Clock clock;
+
+    public DisclosureService(OrderRepository orders, DisclosureRepository disclosures, SubscriberDirectory directory, Clock clock) {
+        this.orders = orders;
+        this.disclosures = disclosures;
+        this.directory = directory;
+        this.clock = clock;
+    }
+
+    /** Discloses once: a retried job finds the record of its earlier run and returns it. */
+    public DisclosureResult disclose(String trackingNumber, Set<DataCategory> approved, String analysedBy, String approvedBy) {
+        Optional<DisclosureRepository.Record> earlier = disclosures.findByOrder(trackingNumber);
+        if (earlier.isPresent()) {
+            return result(earlier.get());
+        }
+        LegalOrder order = orders.get(trackingNumber);
+        Instant now = clock.instant();
+        List<Map<String, Object>> targets = new ArrayList<>();
+        int usersAffected = 0;
+        int ipEntries = 0;
+        for (Target target : order.targets()) {
+            TargetData data = directory.lookup(target, order.periodFrom(), order.periodTo(), approved);
+            Map<String, Object> entry = new LinkedHashMap<>();
+            entry.put("target", Map.of("type", target.type().name(), "value", target.value()));
+            if (!data.found() || !data.hasData()) {
+                entry.put("result", "NO_DATA");
+            } else {
+                usersAffected++;
+                ipEntries += data.ipEntries().size();
+                entry.put("result", "DATA");
+                entry.put("accountId", data.accountId());
+                entry.put("username", data.username());
+                if (approved.contains(DataCategory.PHONE_NUMBER)) {
+                    entry.put("phoneNumber", data.phoneNumber());
+                }
+                if (approved.contains(DataCategory.IP_ADDRESS)) {
+                    entry.put("ipAddresses", data.ipEntries().stream()
+                            .map(ip -> Map.of("ip", ip.ipAddress(), "port", ip.port(), "seenAt", ip.seenAt().toString()))
+                            .toList());
+                }
+            }
+            targets.add(entry);
+        }
+        Map<String, Object> document = new LinkedHashMap<>();
+        document.put("trackingNumber", order.trackingNumber());
+        document.put("reference", order.reference());
+        document.put("authority", Map.of("name", order.authority().name(), "country", order.authority().country()));
+        document.put("legalBasis", Map.of("orderType", order.orderType().name(), "issuer", order.issuer().name(),
+                "issuerType", order.issuer().type().name(), "issuedOn", order.issuedOn().toString(),
+                "offence", order.offence().name()));
+        document.put("period", Map.of("from", order.periodFrom().toString(), "to", order.periodTo().toString()));
+        document.put("categories", approved.stream().map(Enum::name).sorted().toList());
+        document.put("generatedAt", now.toString());
+        document.put("targets", targets);
+        byte[] content = serialize(document);
+        DisclosureRepository.Record record = new DisclosureRepository.Record(UUID.randomUUID().toString(), trackingNumber, now,
+                String.join(",", approved.stream().map(Enum::name).sorted().toList()), order.targets().size(), usersAffected,
+                ipEntries, sha256(content), analysedBy, approvedBy);
+        disclosures.insert(record, content);
+        return result(record);
+    }
+
+    private static DisclosureResult result(DisclosureRepository.Record record) {
+        OrderOutcome outcome = record.targetsWithData() > 0 ? OrderOutcome.FULFILLED : OrderOutcome.NO_DATA;
+        return new DisclosureResult(record.id(), record.sha256(), outcome, record.targetCount(), record.targetsWithData(),
+                record.ipEntryCount());
+    }
+
+    private static byte[] serialize(Map<String, Object> document) {
+        try {
+            return JSON.writeValueAsString(document).getBytes(StandardCharsets.UTF_8);
+        } catch (JsonProcessingException e) {
+            // the cause would carry the data being serialized: never pass it on
+            throw new IllegalStateException("Cannot serialize the disclosure package");
+        }
+    }
+
+    public static String sha256(byte[] content) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(content));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

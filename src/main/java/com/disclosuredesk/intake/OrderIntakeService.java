@@ -1,0 +1,152 @@
+package com.disclosuredesk.intake;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Clock;
+import java.util.Comparator;
+import java.util.EnumSet;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+import com.disclosuredesk.order.DataCategory;
+import com.disclosuredesk.order.LegalOrder;
+import com.disclosuredesk.order.OrderRepository;
+import com.disclosuredesk.order.OrderStatus;
+import com.disclosuredesk.order.Target;
+import com.disclosuredesk.process.LegalOrderProcess;
+import com.disclosuredesk.process.LegalOrderVariables;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.databind.MapperFeature;
+import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+
+import jakarta.validation.ConstraintViolation;
+import jakarta.validation.Validator;
+
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Registers legal orders: stores the order with its targets in the application's tables and, for orders
+ * submitted over the API, starts the legal-order process in the same transaction, with the tracking
+ * number as business key. The same authority and reference never create a second order.
+ */
+@Service
+public class OrderIntakeService {
+
+    private static final ObjectMapper CANONICAL = JsonMapper.builder()
+            .addModule(new JavaTimeModule())
+            .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
+            .enable(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS)
+            .enable(MapperFeature.SORT_PROPERTIES_ALPHABETICALLY)
+            .build();
+
+    private final OrderRepository orders;
+    private final RuntimeService runtime;
+    private final Validator validator;
+    private final Clock clock;
+
+    public OrderIntakeService(OrderRepository orders, RuntimeService runtime, Validator validator, Clock clock) {
+        this.orders = orders;
+        this.runtime = runtime;
+        this.validator = validator;
+        this.clock = clock;
+    }
+
+    /** The result of a submission: the order's tracking number, and whether this call created it. */
+    public record Registration(String trackingNumber, boolean created) {}
+
+    /**
+     * Registers an order submitted over the API and starts its process. A resubmission of the same
+     * authority and reference returns the existing order; with a different body it is refused.
+     */
+    @Transactional
+    public Registration submit(OrderSubmission submission, String submittedBy) {
+        String payloadSha256 = payloadSha256(submission);
+        Optional<OrderRepository.StoredOrder> existing = orders.findByAuthorityAndReference(
+                submission.authority().country(), submission.authority().name(), submission.reference());
+        if (existing.isPresent()) {
+            return resubmitted(existing.get(), payloadSha256);
+        }
+        LegalOrder order = toOrder(submission, orders.nextTrackingNumber(), submittedBy, LegalOrder.Channel.API);
+        orders.insert(order, payloadSha256);
+        orders.addEvent(order.trackingNumber(), "RECEIVED", submittedBy, "Order received over the API.");
+        ProcessInstance instance = runtime.startProcessInstanceByKey(LegalOrderProcess.PROCESS_KEY, order.trackingNumber(),
+                Map.of(LegalOrderVariables.TRACKING_NUMBER, order.trackingNumber()));
+        orders.attachProcessInstance(order.trackingNumber(), instance.getId());
+        return new Registration(order.trackingNumber(), true);
+    }
+
+    /** After a concurrent submission of the same order won the race: answer with the order it stored. */
+    @Transactional(readOnly = true)
+    public Optional<Registration> existing(OrderSubmission submission) {
+        return orders.findByAuthorityAndReference(submission.authority().country(), submission.authority().name(),
+                        submission.reference())
+                .map(stored -> resubmitted(stored, payloadSha256(submission)));
+    }
+
+    private static Registration resubmitted(OrderRepository.StoredOrder stored, String payloadSha256) {
+        if (!stored.payloadSha256().equals(payloadSha256)) {
+            throw new DuplicateOrderConflictException(stored.trackingNumber());
+        }
+        return new Registration(stored.trackingNumber(), false);
+    }
+
+    /**
+     * Registers an order whose process is already running: entered with the Tasklist start form or started
+     * over the engine REST API. Runs inside the engine's transaction; a refusal aborts the start.
+     */
+    public LegalOrder registerStarted(OrderSubmission submission, String submittedBy, String processInstanceId) {
+        validate(submission);
+        if (orders.findByAuthorityAndReference(submission.authority().country(), submission.authority().name(),
+                submission.reference()).isPresent()) {
+            throw new OrderInputException(List.of(new FieldProblem("orderReference",
+                    "is already registered for this authority; follow the existing order instead")));
+        }
+        LegalOrder order = toOrder(submission, orders.nextTrackingNumber(), submittedBy, LegalOrder.Channel.TASKLIST);
+        orders.insert(order, payloadSha256(submission));
+        orders.attachProcessInstance(order.trackingNumber(), processInstanceId);
+        orders.addEvent(order.trackingNumber(), "RECEIVED", submittedBy, "Order entered by legal staff.");
+        return order;
+    }
+
+    void validate(OrderSubmission submission) {
+        Set<ConstraintViolation<OrderSubmission>> violations = validator.validate(submission);
+        if (!violations.isEmpty()) {
+            throw new OrderInputException(violations.stream()
+                    .map(v -> new FieldProblem(v.getPropertyPath().toString(), v.getMessage()))
+                    .sorted(Comparator.comparing(FieldProblem::field))
+                    .toList());
+        }
+    }
+
+    LegalOrder toOrder(OrderSubmission s, String trackingNumber, String submittedBy, LegalOrder.Channel channel) {
+        Set<DataCategory> categories = EnumSet.noneOf(DataCategory.class);
+        categories.addAll(s.dataCategories());
+        List<Target> targets = s.targets().stream().map(t -> new Target(t.type(), t.value())).toList();
+        return new LegalOrder(trackingNumber, s.reference(), submittedBy, channel, s.orderType(),
+                new LegalOrder.Authority(s.authority().name().trim(), s.authority().country(), s.authority().contactEmail()),
+                new LegalOrder.Issuer(s.issuer().type(), s.issuer().name().trim()),
+                s.issuedOn(), s.validUntil(), s.offence(), s.suspectConfirmed(), s.emergency(), s.emergencyFacts(),
+                targets, Set.copyOf(categories), s.period().from(), s.period().to(), s.nonDisclosureUntil(),
+                s.documentSha256() == null ? null : s.documentSha256().toLowerCase(), OrderStatus.RECEIVED, clock.instant());
+    }
+
+    /** SHA-256 over the canonical JSON of the submission: equal bodies, equal digests. */
+    static String payloadSha256(OrderSubmission submission) {
+        try {
+            byte[] canonical = CANONICAL.writeValueAsString(submission).getBytes(StandardCharsets.UTF_8);
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(canonical));
+        } catch (JsonProcessingException | NoSuchAlgorithmException e) {
+            throw new IllegalStateException("Cannot digest the order", e);
+        }
+    }
+}

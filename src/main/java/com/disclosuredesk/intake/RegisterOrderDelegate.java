@@ -1,0 +1,55 @@
+package com.disclosuredesk.intake;
+
+import java.util.Date;
+
+import com.disclosuredesk.order.LegalOrder;
+import com.disclosuredesk.order.OrderRepository;
+import com.disclosuredesk.process.DeadlinePolicy;
+import com.disclosuredesk.process.LegalOrderVariables;
+
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.camunda.bpm.engine.impl.identity.Authentication;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.springframework.stereotype.Component;
+
+/**
+ * Service task Task_RegisterOrder. An order submitted over the API is already stored: it is acknowledged.
+ * An order entered with the Tasklist start form (or started over the engine REST API) is validated and
+ * stored here; its tracking number becomes the business key, and the raw target list is removed.
+ */
+@Component
+public class RegisterOrderDelegate implements JavaDelegate {
+
+    private final OrderIntakeService intake;
+    private final OrderRepository orders;
+    private final DeadlinePolicy deadlines;
+
+    public RegisterOrderDelegate(OrderIntakeService intake, OrderRepository orders, DeadlinePolicy deadlines) {
+        this.intake = intake;
+        this.orders = orders;
+        this.deadlines = deadlines;
+    }
+
+    @Override
+    public void execute(DelegateExecution execution) {
+        LegalOrderVariables variables = LegalOrderVariables.of(execution);
+        LegalOrder order;
+        if (variables.trackingNumber() == null) {
+            OrderSubmission submission = StartFormOrderMapper.toSubmission(execution.getVariables());
+            variables.removePersonalInput();
+            order = intake.registerStarted(submission, startingUser(execution), execution.getProcessInstanceId());
+            execution.setProcessBusinessKey(order.trackingNumber());
+        } else {
+            order = orders.get(variables.trackingNumber());
+        }
+        Date now = ClockUtil.getCurrentTime();
+        variables.putOrderFacts(order, deadlines.answerDueAt(order, now), deadlines.priority(order));
+        orders.addEvent(order.trackingNumber(), "ACKNOWLEDGED", null, "Order registered; the validity check follows.");
+    }
+
+    private static String startingUser(DelegateExecution execution) {
+        Authentication authentication = execution.getProcessEngineServices().getIdentityService().getCurrentAuthentication();
+        return authentication == null ? "engine" : authentication.getUserId();
+    }
+}

@@ -1,0 +1,7 @@
+package com.disclosuredesk.order;
+
+public class OrderNotFoundException extends RuntimeException {
+    public OrderNotFoundException(String trackingNumber) {
+        super("No legal order " + trackingNumber);
+    }
+}

@@ -1,0 +1,242 @@
+package com.disclosuredesk.order;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.Arrays;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+import javax.sql.DataSource;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.support.incrementer.DataFieldMaxValueIncrementer;
+import org.springframework.jdbc.support.incrementer.H2SequenceMaxValueIncrementer;
+import org.springframework.jdbc.support.incrementer.PostgresSequenceMaxValueIncrementer;
+import org.springframework.jdbc.support.JdbcUtils;
+import org.springframework.stereotype.Repository;
+
+/** The application's own record of legal orders, their targets and their timeline. */
+@Repository
+public class OrderRepository {
+
+    private final JdbcClient jdbc;
+    private final Clock clock;
+    private final DataFieldMaxValueIncrementer trackingSequence;
+    private final DataFieldMaxValueIncrementer eventSequence;
+
+    public OrderRepository(DataSource dataSource, Clock clock) {
+        this.jdbc = JdbcClient.create(dataSource);
+        this.clock = clock;
+        boolean postgres = isPostgres(dataSource);
+        this.trackingSequence = sequence(dataSource, postgres, "dd_tracking_number_seq");
+        this.eventSequence = sequence(dataSource, postgres, "dd_order_event_seq");
+    }
+
+    private static boolean isPostgres(DataSource dataSource) {
+        try {
+            String product = JdbcUtils.extractDatabaseMetaData(dataSource, meta -> meta.getDatabaseProductName());
+            return product.toLowerCase(Locale.ROOT).contains("postgres");
+        } catch (Exception e) {
+            throw new IllegalStateException("Cannot read the database product", e);
+        }
+    }
+
+    private static DataFieldMaxValueIncrementer sequence(DataSource ds, boolean postgres, String name) {
+        return postgres ? new PostgresSequenceMaxValueIncrementer(ds, name) : new H2SequenceMaxValueIncrementer(ds, name);
+    }
+
+    /** {@code LO-<year>-<6 digits>}, from a database sequence so that nodes never hand out the same number. */
+    public String nextTrackingNumber() {
+        long n = trackingSequence.nextLongValue() % 1_000_000L;
+        int year = OffsetDateTime.now(clock).getYear();
+        return String.format(Locale.ROOT, "LO-%d-%06d", year, n);
+    }
+
+    /** Normalized identity of an authority, for "same authority, same reference" idempotency. */
+    public static String authorityKey(String country, String name) {
+        return country.toUpperCase(Locale.ROOT) + ":" + name.trim().replaceAll("\\s+", " ").toLowerCase(Locale.ROOT);
+    }
+
+    public void insert(LegalOrder order, String payloadSha256) {
+        Instant now = clock.instant();
+        jdbc.sql("""
+                INSERT INTO dd_legal_order (tracking_number, authority_key, reference, submitted_by, channel, order_type,
+                    authority_name, authority_country, authority_email, issuer_type, issuer_name, issued_on, valid_until,
+                    offence, suspect_confirmed, emergency, emergency_facts, data_categories, period_from, period_to,
+                    non_disclosure_until, document_sha256, payload_sha256, status, received_at, updated_at)
+                VALUES (:tn, :akey, :ref, :by, :channel, :type, :aname, :acountry, :aemail, :itype, :iname, :issuedOn,
+                    :validUntil, :offence, :suspect, :emergency, :facts, :categories, :pfrom, :pto, :nondisc, :doc,
+                    :payload, :status, :received, :updated)
+                """)
+                .param("tn", order.trackingNumber())
+                .param("akey", authorityKey(order.authority().country(), order.authority().name()))
+                .param("ref", order.reference())
+                .param("by", order.submittedBy())
+                .param("channel", order.channel().name())
+                .param("type", order.orderType().name())
+                .param("aname", order.authority().name())
+                .param("acountry", order.authority().country())
+                .param("aemail", order.authority().contactEmail())
+                .param("itype", order.issuer().type().name())
+                .param("iname", order.issuer().name())
+                .param("issuedOn", order.issuedOn())
+                .param("validUntil", order.validUntil())
+                .param("offence", order.offence().name())
+                .param("suspect", order.suspectConfirmed())
+                .param("emergency", order.emergency())
+                .param("facts", order.emergencyFacts())
+                .param("categories", order.dataCategories().stream().map(Enum::name).sorted().collect(Collectors.joining(",")))
+                .param("pfrom", utc(order.periodFrom()))
+                .param("pto", utc(order.periodTo()))
+                .param("nondisc", order.nonDisclosureUntil())
+                .param("doc", order.documentSha256())
+                .param("payload", payloadSha256)
+                .param("status", order.status().name())
+                .param("received", utc(order.receivedAt()))
+                .param("updated", utc(now))
+                .update();
+        int position = 0;
+        for (Target target : order.targets()) {
+            jdbc.sql("INSERT INTO dd_order_target (tracking_number, position, target_type, target_value) VALUES (?, ?, ?, ?)")
+                    .params(order.trackingNumber(), position++, target.type().name(), target.value())
+                    .update();
+        }
+    }
+
+    public void attachProcessInstance(String trackingNumber, String processInstanceId) {
+        jdbc.sql("UPDATE dd_legal_order SET process_instance_id = ? WHERE tracking_number = ?")
+                .params(processInstanceId, trackingNumber).update();
+    }
+
+    public Optional<LegalOrder> find(String trackingNumber) {
+        return jdbc.sql("SELECT * FROM dd_legal_order WHERE tracking_number = ?")
+                .param(trackingNumber)
+                .query((rs, i) -> map(rs))
+                .optional()
+                .map(this::withTargets);
+    }
+
+    public LegalOrder get(String trackingNumber) {
+        return find(trackingNumber).orElseThrow(() -> new OrderNotFoundException(trackingNumber));
+    }
+
+    public Optional<StoredOrder> findByAuthorityAndReference(String country, String authorityName, String reference) {
+        return jdbc.sql("SELECT tracking_number, payload_sha256, submitted_by FROM dd_legal_order WHERE authority_key = ? AND reference = ?")
+                .params(authorityKey(country, authorityName), reference)
+                .query((rs, i) -> new StoredOrder(rs.getString(1), rs.getString(2), rs.getString(3)))
+                .optional();
+    }
+
+    /** Identity of an already stored order, for idempotent intake. */
+    public record StoredOrder(String trackingNumber, String payloadSha256, String submittedBy) {}
+
+    public Optional<String> submittedBy(String trackingNumber) {
+        return jdbc.sql("SELECT submitted_by FROM dd_legal_order WHERE tracking_number = ?")
+                .param(trackingNumber).query(String.class).optional();
+    }
+
+    public Optional<StatusView> status(String trackingNumber) {
+        return jdbc.sql("SELECT status, outcome, status_reason, updated_at FROM dd_legal_order WHERE tracking_number = ?")
+                .param(trackingNumber)
+                .query((rs, i) -> new StatusView(OrderStatus.valueOf(rs.getString(1)), rs.getString(2), rs.getString(3),
+                        instant(rs, 4)))
+                .optional();
+    }
+
+    public record StatusView(OrderStatus status, String outcome, String reason, Instant updatedAt) {}
+
+    public void updateStatus(String trackingNumber, OrderStatus status, String outcome, String reason) {
+        jdbc.sql("""
+                UPDATE dd_legal_order SET status = ?, outcome = COALESCE(?, outcome), status_reason = COALESCE(?, status_reason),
+                    updated_at = ? WHERE tracking_number = ?
+                """)
+                .params(status.name(), outcome, reason, utc(clock.instant()), trackingNumber)
+                .update();
+    }
+
+    public void addEvent(String trackingNumber, String step, String actor, String detail) {
+        jdbc.sql("INSERT INTO dd_order_event (id, tracking_number, occurred_at, step, actor, detail) VALUES (?, ?, ?, ?, ?, ?)")
+                .params(eventSequence.nextLongValue(), trackingNumber, utc(clock.instant()), step, actor, detail)
+                .update();
+    }
+
+    public List<TimelineEvent> timeline(String trackingNumber) {
+        return jdbc.sql("SELECT occurred_at, step, actor, detail FROM dd_order_event WHERE tracking_number = ? ORDER BY occurred_at, id")
+                .param(trackingNumber)
+                .query((rs, i) -> new TimelineEvent(instant(rs, 1), rs.getString(2), rs.getString(3), rs.getString(4)))
+                .list();
+    }
+
+    public long count() {
+        return jdbc.sql("SELECT COUNT(*) FROM dd_legal_order").query(Long.class).single();
+    }
+
+    private LegalOrder withTargets(LegalOrder order) {
+        List<Target> targets = jdbc.sql("SELECT target_type, target_value FROM dd_order_target WHERE tracking_number = ? ORDER BY position")
+                .param(order.trackingNumber())
+                .query((rs, i) -> new Target(TargetType.valueOf(rs.getString(1)), rs.getString(2)))
+                .list();
+        return new LegalOrder(order.trackingNumber(), order.reference(), order.submittedBy(), order.channel(),
+                order.orderType(), order.authority(), order.issuer(), order.issuedOn(), order.validUntil(), order.offence(),
+                order.suspectConfirmed(), order.emergency(), order.emergencyFacts(), List.copyOf(targets),
+                order.dataCategories(), order.periodFrom(), order.periodTo(), order.nonDisclosureUntil(),
+                order.documentSha256(), order.status(), order.receivedAt());
+    }
+
+    private static LegalOrder map(ResultSet rs) throws SQLException {
+        Set<DataCategory> categories = EnumSet.noneOf(DataCategory.class);
+        Arrays.stream(rs.getString("data_categories").split(","))
+                .filter(s -> !s.isBlank()).map(DataCategory::valueOf).forEach(categories::add);
+        return new LegalOrder(
+                rs.getString("tracking_number"),
+                rs.getString("reference"),
+                rs.getString("submitted_by"),
+                LegalOrder.Channel.valueOf(rs.getString("channel")),
+                OrderType.valueOf(rs.getString("order_type")),
+                new LegalOrder.Authority(rs.getString("authority_name"), rs.getString("authority_country"),
+                        rs.getString("authority_email")),
+                new LegalOrder.Issuer(IssuerType.valueOf(rs.getString("issuer_type")), rs.getString("issuer_name")),
+                date(rs, "issued_on"),
+                date(rs, "valid_until"),
+                Offence.valueOf(rs.getString("offence")),
+                rs.getBoolean("suspect_confirmed"),
+                rs.getBoolean("emergency"),
+                rs.getString("emergency_facts"),
+                List.of(),
+                Set.copyOf(categories),
+                instant(rs, "period_from"),
+                instant(rs, "period_to"),
+                date(rs, "non_disclosure_until"),
+                rs.getString("document_sha256"),
+                OrderStatus.valueOf(rs.getString("status")),
+                instant(rs, "received_at"));
+    }
+
+    static OffsetDateTime utc(Instant instant) {
+        return instant == null ? null : instant.atOffset(ZoneOffset.UTC);
+    }
+
+    private static LocalDate date(ResultSet rs, String column) throws SQLException {
+        return rs.getObject(column, LocalDate.class);
+    }
+
+    private static Instant instant(ResultSet rs, String column) throws SQLException {
+        OffsetDateTime value = rs.getObject(column, OffsetDateTime.class);
+        return value == null ? null : value.toInstant();
+    }
+
+    private static Instant instant(ResultSet rs, int column) throws SQLException {
+        OffsetDateTime value = rs.getObject(column, OffsetDateTime.class);
+        return value == null ? null : value.toInstant();
+    }
+
+}

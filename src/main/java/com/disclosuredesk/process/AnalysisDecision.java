@@ -1,0 +1,3 @@
+package com.disclosuredesk.process;
+
+public enum AnalysisDecision { DISCLOSE, REJECT, NEED_INFO }

@@ -1,0 +1,3 @@
+package com.disclosuredesk.process;
+
+public enum ApprovalDecision { APPROVE, RETURN, REJECT }

@@ -1,0 +1,19 @@
+package com.disclosuredesk.process;
+
+/** Names of the legal-order process that code and clients rely on (the external contract). */
+public final class LegalOrderProcess {
+
+    public static final String PROCESS_KEY = "legal-order";
+    public static final String DECISION_VALIDITY = "order-validity";
+
+    public static final String TASK_LEGAL_ANALYSIS = "Task_LegalAnalysis";
+    public static final String TASK_APPROVAL = "Task_Approval";
+    public static final String TASK_VERIFY_REQUESTER = "Task_VerifyRequester";
+
+    public static final String GROUP_ADMIN = "camunda-admin";
+    public static final String GROUP_ANALYSTS = "legal-analysts";
+    public static final String GROUP_APPROVERS = "legal-approvers";
+    public static final String GROUP_INTAKE = "intake-systems";
+
+    private LegalOrderProcess() {}
+}

@@ -1,0 +1,91 @@
+package com.disclosuredesk.security;
+
+import static com.disclosuredesk.process.LegalOrderProcess.GROUP_ADMIN;
+import static com.disclosuredesk.process.LegalOrderProcess.GROUP_ANALYSTS;
+import static com.disclosuredesk.process.LegalOrderProcess.GROUP_APPROVERS;
+import static com.disclosuredesk.process.LegalOrderProcess.GROUP_INTAKE;
+
+import java.io.IOException;
+import java.time.Instant;
+
+import jakarta.servlet.http.HttpServletResponse;
+
+import org.camunda.bpm.engine.rest.security.auth.ProcessEngineAuthenticationFilter;
+import org.camunda.bpm.engine.rest.security.auth.impl.HttpBasicAuthenticationProvider;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.HttpStatus;
+import org.springframework.security.authentication.ProviderManager;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.annotation.web.configurers.AbstractHttpConfigurer;
+import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.web.SecurityFilterChain;
+
+/**
+ * Sign-in everywhere. The application's API ({@code /api/**}) uses HTTP basic against the engine's users,
+ * with access by group; the engine REST API uses the engine's own basic-auth filter, so that its
+ * authorizations apply; the Camunda web apps use their own sign-in.
+ */
+@Configuration(proxyBeanMethods = false)
+public class SecurityConfiguration {
+
+    @Bean
+    @Order(1)
+    SecurityFilterChain apiSecurity(HttpSecurity http, CamundaIdentityAuthenticationProvider provider) throws Exception {
+        http.securityMatcher("/api/**")
+                .authenticationManager(new ProviderManager(provider))
+                .authorizeHttpRequests(auth -> auth
+                        .requestMatchers(HttpMethod.GET, "/api/transparency/**").permitAll()
+                        .requestMatchers(HttpMethod.POST, "/api/orders").hasAuthority(Caller.authority(GROUP_INTAKE))
+                        .requestMatchers("/api/orders/**").hasAnyAuthority(
+                                Caller.authority(GROUP_INTAKE), Caller.authority(GROUP_ANALYSTS),
+                                Caller.authority(GROUP_APPROVERS), Caller.authority(GROUP_ADMIN))
+                        .anyRequest().denyAll())
+                .httpBasic(basic -> basic.realmName("Disclosure Desk")
+                        .authenticationEntryPoint((request, response, e) -> problem(response, HttpStatus.UNAUTHORIZED,
+                                "Sign in with HTTP basic authentication.", true)))
+                .exceptionHandling(ex -> ex.accessDeniedHandler((request, response, e) -> problem(response,
+                        HttpStatus.FORBIDDEN, "Your role does not allow this request.", false)))
+                .csrf(AbstractHttpConfigurer::disable)
+                .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS));
+        return http.build();
+    }
+
+    /** Web apps and engine REST authenticate themselves (Camunda's filters); pages of the public are open. */
+    @Bean
+    @Order(2)
+    SecurityFilterChain everythingElse(HttpSecurity http) throws Exception {
+        http.authorizeHttpRequests(auth -> auth.anyRequest().permitAll())
+                .csrf(AbstractHttpConfigurer::disable)
+                .requestCache(cache -> cache.disable())
+                .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.NEVER));
+        return http.build();
+    }
+
+    /** Basic authentication on the engine REST API; the engine then applies the caller's authorizations. */
+    @Bean
+    FilterRegistrationBean<ProcessEngineAuthenticationFilter> engineRestAuthentication() {
+        FilterRegistrationBean<ProcessEngineAuthenticationFilter> registration = new FilterRegistrationBean<>();
+        registration.setName("engine-rest-authentication");
+        registration.setFilter(new ProcessEngineAuthenticationFilter());
+        registration.addInitParameter(ProcessEngineAuthenticationFilter.AUTHENTICATION_PROVIDER_PARAM,
+                HttpBasicAuthenticationProvider.class.getName());
+        registration.addUrlPatterns("/engine-rest/*");
+        registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 20);
+        return registration;
+    }
+
+    private static void problem(HttpServletResponse response, HttpStatus status, String detail, boolean challenge) throws IOException {
+        if (challenge) {
+            response.setHeader("WWW-Authenticate", "Basic realm=\"Disclosure Desk\"");
+        }
+        response.setStatus(status.value());
+        response.setContentType("application/problem+json");
+        response.getWriter().write("{\"type\":\"about:blank\",\"title\":\"" + status.getReasonPhrase() + "\",\"status\":"
+                + status.value() + ",\"detail\":\"" + detail + "\",\"timestamp\":\"" + Instant.now() + "\"}");
+    }
+}

@@ -1,0 +1,47 @@
+package com.disclosuredesk.transparency;
+
+import com.disclosuredesk.order.LegalOrder;
+import com.disclosuredesk.order.OrderRepository;
+import com.disclosuredesk.order.OrderStatus;
+import com.disclosuredesk.process.LegalOrderVariables;
+import com.disclosuredesk.process.OrderOutcome;
+
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.springframework.stereotype.Component;
+
+/** Service task Task_LogTransparency: every ended order appends one ledger entry and gets its final status. */
+@Component
+public class LogTransparencyDelegate implements JavaDelegate {
+
+    private final TransparencyLedger ledger;
+    private final OrderRepository orders;
+
+    public LogTransparencyDelegate(TransparencyLedger ledger, OrderRepository orders) {
+        this.ledger = ledger;
+        this.orders = orders;
+    }
+
+    @Override
+    public void execute(DelegateExecution execution) {
+        LegalOrderVariables variables = LegalOrderVariables.of(execution);
+        OrderOutcome outcome = variables.outcome();
+        LegalOrder order = orders.get(variables.trackingNumber());
+        LedgerEntry entry = ledger.append(order, outcome, outcome.disclosed() ? variables.usersAffected() : 0);
+        variables.setOutcome(outcome, entry.seq());
+        if (!outcome.disclosed()) {
+            orders.updateStatus(order.trackingNumber(), OrderStatus.REJECTED, outcome.name(), reasonFor(outcome, variables));
+        }
+        orders.addEvent(order.trackingNumber(), "CLOSED", null,
+                "Order closed as " + outcome + "; transparency ledger entry " + entry.seq() + ".");
+    }
+
+    /** What the authority is told when its order is refused. Internal legal reasoning stays internal. */
+    static String reasonFor(OrderOutcome outcome, LegalOrderVariables variables) {
+        return switch (outcome) {
+            case INVALID -> variables.validityReasonsText();
+            case REJECTED -> "After legal analysis, the platform does not disclose data on this order.";
+            default -> null;
+        };
+    }
+}

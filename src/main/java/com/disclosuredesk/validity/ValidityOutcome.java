@@ -1,0 +1,3 @@
+package com.disclosuredesk.validity;
+
+public enum ValidityOutcome { VALID, INCOMPLETE, INVALID }
