@@ -83,7 +83,7 @@ public class DisclosureService {
                 }
                 if (approved.contains(DataCategory.IP_ADDRESS)) {
                     entry.put("ipAddresses", data.ipEntries().stream()
-                            .map(ip -> Map.of("ip", ip.ipAddress(), "port", ip.port(), "seenAt", ip.seenAt().toString()))
+                            .map(ip -> Map.of("ip", ip.ip(), "port", ip.port(), "seenAt", ip.seenAt().toString()))
                             .toList());
                 }
             }

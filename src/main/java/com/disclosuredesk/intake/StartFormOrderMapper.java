@@ -72,7 +72,7 @@ public final class StartFormOrderMapper {
             if (value.startsWith("@")) {
                 targets.add(new OrderSubmission.TargetSpec(TargetType.USERNAME, value));
             } else if (value.startsWith("+") || value.startsWith("00")) {
-                String normalized = PhoneNumbers.normalizeE164OrNull(value);
+                String normalized = PhoneNumbers.tryNormalizeE164(value).orElse(null);
                 targets.add(new OrderSubmission.TargetSpec(TargetType.PHONE, normalized == null ? value : normalized));
             } else {
                 targets.add(new OrderSubmission.TargetSpec(TargetType.ACCOUNT_ID, value));

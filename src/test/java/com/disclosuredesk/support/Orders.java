@@ -1,0 +1,47 @@
+package com.disclosuredesk.support;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.Set;
+
+import com.disclosuredesk.intake.OrderSubmission;
+import com.disclosuredesk.order.DataCategory;
+import com.disclosuredesk.order.IssuerType;
+import com.disclosuredesk.order.Offence;
+import com.disclosuredesk.order.OrderType;
+import com.disclosuredesk.order.TargetType;
+
+/** Example orders for tests, built like the spec's example payload, relative to today. */
+public final class Orders {
+
+    public static final String DOCUMENT_SHA256 = "9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08";
+
+    private Orders() {}
+
+    /** A valid court order for two demo accounts over the last 90 days. */
+    public static OrderSubmission valid(String reference) {
+        return valid(reference, List.of(
+                new OrderSubmission.TargetSpec(TargetType.USERNAME, "@demo0001"),
+                new OrderSubmission.TargetSpec(TargetType.ACCOUNT_ID, "100002")));
+    }
+
+    public static OrderSubmission valid(String reference, List<OrderSubmission.TargetSpec> targets) {
+        LocalDate today = LocalDate.now();
+        Instant now = Instant.now().truncatedTo(ChronoUnit.SECONDS);
+        return new OrderSubmission(reference, OrderType.COURT_ORDER,
+                new OrderSubmission.Authority("Staatsanwaltschaft Berlin", "DE", "cybercrime@sta.berlin.example"),
+                new OrderSubmission.Issuer(IssuerType.COURT, "Amtsgericht Tiergarten"),
+                today.minusDays(2), today.plusDays(90), Offence.DRUG_TRAFFICKING, true, false, null,
+                targets, Set.of(DataCategory.IP_ADDRESS, DataCategory.PHONE_NUMBER),
+                new OrderSubmission.Period(now.minus(90, ChronoUnit.DAYS), now), today.plusDays(180), DOCUMENT_SHA256);
+    }
+
+    /** The same order with a different offence. */
+    public static OrderSubmission withOffence(OrderSubmission o, Offence offence) {
+        return new OrderSubmission(o.reference(), o.orderType(), o.authority(), o.issuer(), o.issuedOn(), o.validUntil(),
+                offence, o.suspectConfirmed(), o.emergency(), o.emergencyFacts(), o.targets(), o.dataCategories(),
+                o.period(), o.nonDisclosureUntil(), o.documentSha256());
+    }
+}
