@@ -5,8 +5,15 @@ import java.util.UUID;
 import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
 import org.h2.jdbcx.JdbcDataSource;
+import org.postgresql.ds.PGSimpleDataSource;
+import org.springframework.jdbc.core.JdbcTemplate;
 
-/** In-memory H2 databases with the subscriber directory schema (V2), without Spring or Camunda. */
+/**
+ * In-memory H2 databases with the subscriber directory schema (V2), without Spring or Camunda.
+ *
+ * <p>With {@code -Dsubscribers.test.postgres=jdbc:postgresql://host:port/db?user=...} the same tests run on
+ * PostgreSQL instead, each database being a fresh schema there.
+ */
 final class SubscriberTestDatabase {
 
     /** "Now" of the generated demo data in tests. */
@@ -26,9 +33,8 @@ final class SubscriberTestDatabase {
 
     /** @param urlOptions extra H2 URL settings, e.g. {@code ;MODE=PostgreSQL} */
     static DataSource newDatabase(String urlOptions) {
-        JdbcDataSource ds = new JdbcDataSource();
-        ds.setURL("jdbc:h2:mem:subs-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1" + urlOptions);
-        ds.setUser("sa");
+        String postgres = System.getProperty("subscribers.test.postgres");
+        DataSource ds = postgres == null || postgres.isBlank() ? h2(urlOptions) : postgres(postgres);
         Flyway.configure()
                 .dataSource(ds)
                 .locations("classpath:db/migration")
@@ -36,6 +42,24 @@ final class SubscriberTestDatabase {
                 .target("2")
                 .load()
                 .migrate();
+        return ds;
+    }
+
+    private static DataSource h2(String urlOptions) {
+        JdbcDataSource ds = new JdbcDataSource();
+        ds.setURL("jdbc:h2:mem:subs-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1" + urlOptions);
+        ds.setUser("sa");
+        return ds;
+    }
+
+    private static DataSource postgres(String url) {
+        String schema = "subs_" + UUID.randomUUID().toString().replace("-", "");
+        PGSimpleDataSource admin = new PGSimpleDataSource();
+        admin.setURL(url);
+        new JdbcTemplate(admin).execute("CREATE SCHEMA " + schema);
+        PGSimpleDataSource ds = new PGSimpleDataSource();
+        ds.setURL(url);
+        ds.setCurrentSchema(schema);
         return ds;
     }
 
