@@ -29,8 +29,9 @@ public class ApprovalTaskListener implements TaskListener {
         String trackingNumber = variables.trackingNumber();
         switch (task.getEventName()) {
             case EVENTNAME_CREATE -> {
-                // a new round of approval starts without the decision of an earlier round
+                // a new round of approval starts without the decision and comment of an earlier round
                 task.getExecution().removeVariable(LegalOrderVariables.APPROVAL_DECISION);
+                task.getExecution().removeVariable(LegalOrderVariables.APPROVAL_COMMENT);
                 orders.updateStatus(trackingNumber, OrderStatus.AWAITING_APPROVAL, null, null);
                 orders.addEvent(trackingNumber, "AWAITING_APPROVAL", null, "Waiting for approval.");
             }
