@@ -4,6 +4,7 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
+import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.EnumSet;
 import java.util.HexFormat;
@@ -20,10 +21,13 @@ import com.disclosuredesk.order.Target;
 import com.disclosuredesk.process.LegalOrderProcess;
 import com.disclosuredesk.process.LegalOrderVariables;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.MapperFeature;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 
 import jakarta.validation.ConstraintViolation;
@@ -140,10 +144,20 @@ public class OrderIntakeService {
                 s.documentSha256() == null ? null : s.documentSha256().toLowerCase(), OrderStatus.RECEIVED, clock.instant());
     }
 
-    /** SHA-256 over the canonical JSON of the submission: equal bodies, equal digests. */
+    /**
+     * SHA-256 over the canonical JSON of the submission: equal bodies, equal digests. dataCategories is a set
+     * (a HashSet from JSON, its order differing between JVM runs): its names are sorted.
+     */
     static String payloadSha256(OrderSubmission submission) {
         try {
-            byte[] canonical = CANONICAL.writeValueAsString(submission).getBytes(StandardCharsets.UTF_8);
+            ObjectNode tree = CANONICAL.valueToTree(submission);
+            if (tree.get("dataCategories") instanceof ArrayNode categories) {
+                List<JsonNode> sorted = new ArrayList<>();
+                categories.forEach(sorted::add);
+                sorted.sort(Comparator.comparing(JsonNode::asText));
+                categories.removeAll().addAll(sorted);
+            }
+            byte[] canonical = CANONICAL.writeValueAsString(tree).getBytes(StandardCharsets.UTF_8);
             return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(canonical));
         } catch (JsonProcessingException | NoSuchAlgorithmException e) {
             throw new IllegalStateException("Cannot digest the order", e);
