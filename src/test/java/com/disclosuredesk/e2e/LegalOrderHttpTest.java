@@ -200,6 +200,45 @@ class LegalOrderHttpTest {
         assertThat(webappLogin("admin", "cockpit")).isEqualTo(HttpStatus.OK);
     }
 
+    @Test
+    void eachStaffGroupSeesItsOwnTasklistFilters() {
+        assertThat(engineRest(HttpMethod.GET, "/filter", null, "analyst").getBody().findValuesAsText("name"))
+                .contains("Legal analysis", "My tasks").doesNotContain("Approvals", "All legal-order tasks");
+        assertThat(engineRest(HttpMethod.GET, "/filter", null, "approver").getBody().findValuesAsText("name"))
+                .contains("Approvals", "My tasks").doesNotContain("Legal analysis", "All legal-order tasks");
+        assertThat(engineRest(HttpMethod.GET, "/filter", null, "admin").getBody().findValuesAsText("name"))
+                .contains("Legal analysis", "Approvals", "My tasks", "All legal-order tasks");
+        assertThat(engineRest(HttpMethod.GET, "/filter", null, "police-de").getBody()).isEmpty();
+    }
+
+    @Test
+    void administratorsStartLegalOrdersOverTheEngineRestApi() throws Exception {
+        String reference = "AZ-REST-" + System.nanoTime();
+        String start = """
+                {"variables": {
+                  "orderReference": {"value": "%s"}, "orderType": {"value": "COURT_ORDER"},
+                  "authorityName": {"value": "Procura della Repubblica di Milano"}, "authorityCountry": {"value": "IT"},
+                  "issuerType": {"value": "JUDGE"}, "issuerName": {"value": "GIP Milano"},
+                  "issuedOn": {"value": "%s"}, "offence": {"value": "FRAUD"},
+                  "suspectConfirmed": {"value": true}, "emergency": {"value": false},
+                  "targetList": {"value": "@demo0005"}, "dataCategories": {"value": "[\\"IP_ADDRESS\\"]", "type": "Json"},
+                  "periodFrom": {"value": "%s"}, "periodTo": {"value": "%s"},
+                  "documentSha256": {"value": "%s"}}}
+                """.formatted(reference, java.time.LocalDate.now().minusDays(1), java.time.LocalDate.now().minusDays(60),
+                java.time.LocalDate.now(), Orders.DOCUMENT_SHA256);
+        ResponseEntity<JsonNode> started = engineRest(HttpMethod.POST, "/process-definition/key/legal-order/start", start, "admin");
+        assertThat(started.getStatusCode()).as(String.valueOf(started.getBody())).isEqualTo(HttpStatus.OK);
+        String trackingNumber = started.getBody().get("businessKey").asText();
+        assertThat(trackingNumber).matches("LO-\\d{4}-\\d{6}");
+        assertThat(orders.get(trackingNumber).reference()).isEqualTo(reference);
+        assertThat(orders.get(trackingNumber).submittedBy()).isEqualTo("admin");
+
+        // an intake system may not start processes in the engine: for it, the definition does not exist
+        assertThat(engineRest(HttpMethod.POST, "/process-definition/key/legal-order/start",
+                start.replace(reference, reference + "-X"), "police-de").getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);
+        assertThat(orders.findByAuthorityAndReference("IT", "Procura della Repubblica di Milano", reference + "-X")).isEmpty();
+    }
+
     // --- helpers -------------------------------------------------------------------------------
 
     /** Signs in to a Camunda web app as its login page does: with the session's CSRF token. */
