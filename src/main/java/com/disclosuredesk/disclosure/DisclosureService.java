@@ -1,12 +1,9 @@
 package com.disclosuredesk.disclosure;
 
 import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -14,6 +11,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 
+import com.disclosuredesk.common.Sha256;
 import com.disclosuredesk.order.DataCategory;
 import com.disclosuredesk.order.LegalOrder;
 import com.disclosuredesk.order.OrderRepository;
@@ -103,7 +101,7 @@ public class DisclosureService {
         byte[] content = serialize(document);
         DisclosureRepository.Record record = new DisclosureRepository.Record(UUID.randomUUID().toString(), trackingNumber, now,
                 String.join(",", approved.stream().map(Enum::name).sorted().toList()), order.targets().size(), usersAffected,
-                ipEntries, sha256(content), analysedBy, approvedBy);
+                ipEntries, Sha256.hex(content), analysedBy, approvedBy);
         disclosures.insert(record, content);
         return result(record);
     }
@@ -123,11 +121,4 @@ public class DisclosureService {
         }
     }
 
-    public static String sha256(byte[] content) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(content));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
-    }
 }

@@ -1,18 +1,15 @@
 package com.disclosuredesk.intake;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.EnumSet;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
+import com.disclosuredesk.common.Sha256;
 import com.disclosuredesk.order.DataCategory;
 import com.disclosuredesk.order.LegalOrder;
 import com.disclosuredesk.order.OrderRepository;
@@ -157,9 +154,8 @@ public class OrderIntakeService {
                 sorted.sort(Comparator.comparing(JsonNode::asText));
                 categories.removeAll().addAll(sorted);
             }
-            byte[] canonical = CANONICAL.writeValueAsString(tree).getBytes(StandardCharsets.UTF_8);
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(canonical));
-        } catch (JsonProcessingException | NoSuchAlgorithmException e) {
+            return Sha256.hex(CANONICAL.writeValueAsString(tree));
+        } catch (JsonProcessingException e) {
             throw new IllegalStateException("Cannot digest the order", e);
         }
     }

@@ -1,8 +1,5 @@
 package com.disclosuredesk.transparency;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Clock;
@@ -10,11 +7,11 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
-import java.util.HexFormat;
 import java.util.Optional;
 
 import javax.sql.DataSource;
 
+import com.disclosuredesk.common.Sha256;
 import com.disclosuredesk.order.LegalOrder;
 import com.disclosuredesk.process.OrderOutcome;
 
@@ -108,12 +105,7 @@ public class TransparencyLedger {
     }
 
     static String hash(LedgerEntry entry) {
-        try {
-            byte[] digest = MessageDigest.getInstance("SHA-256").digest(entry.canonical().getBytes(StandardCharsets.UTF_8));
-            return HexFormat.of().formatHex(digest);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
+        return Sha256.hex(entry.canonical());
     }
 
     private static LedgerEntry withHash(LedgerEntry e, String hash) {
