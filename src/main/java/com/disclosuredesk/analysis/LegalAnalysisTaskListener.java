@@ -35,7 +35,7 @@ public class LegalAnalysisTaskListener implements TaskListener {
                 String analyst = TaskActor.of(task);
                 Set<DataCategory> requested = orders.get(trackingNumber).dataCategories();
                 Set<DataCategory> approved = AnalysisRules.check(variables.analysisDecision(), variables.legalReasoning(),
-                        variables.approvedCategories(), requested, analyst);
+                        variables.approvedCategories(), requested, analyst, variables.informationRequested());
                 variables.normalizeApprovedCategories(approved);
                 variables.setAnalysedBy(analyst);
                 orders.addEvent(trackingNumber, "ANALYSED", analyst, "Legal analysis decided " + variables.analysisDecision()

@@ -99,10 +99,12 @@ public class ApiProblemHandler extends ResponseEntityExceptionHandler {
 
     @ExceptionHandler(DuplicateOrderConflictException.class)
     ResponseEntity<Object> conflict(DuplicateOrderConflictException ex) {
+        List<FieldProblem> errors = new ArrayList<>();
+        ex.differingFields().forEach(f -> errors.add(new FieldProblem(f, "differs from order " + ex.trackingNumber())));
         return problem(HttpStatus.CONFLICT, "duplicate-reference", "Reference already used",
                 "This authority already submitted an order with this reference (" + ex.trackingNumber()
-                        + ") and its content differs. Use a new reference for a new order.",
-                List.of(new FieldProblem("reference", "already used for " + ex.trackingNumber() + " with different content")));
+                        + ") and its content differs in " + String.join(", ", ex.differingFields())
+                        + ". Use a new reference for a new order.", errors);
     }
 
     private static String path(JsonMappingException e) {

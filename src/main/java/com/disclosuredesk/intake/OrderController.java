@@ -6,10 +6,12 @@ import java.util.List;
 
 import com.disclosuredesk.order.OrderRepository;
 import com.disclosuredesk.order.OrderStatus;
+import com.disclosuredesk.order.OutboxMessage;
 import com.disclosuredesk.order.TimelineEvent;
 import com.disclosuredesk.security.Caller;
 
 import jakarta.validation.Valid;
+import jakarta.validation.constraints.Size;
 
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.http.MediaType;
@@ -28,11 +30,16 @@ import org.springframework.web.bind.annotation.RestController;
 public class OrderController {
 
     private final OrderIntakeService intake;
+    private final OrderLifecycleService lifecycle;
     private final OrderRepository orders;
+    private final IntakeAccountRepository accounts;
 
-    public OrderController(OrderIntakeService intake, OrderRepository orders) {
+    public OrderController(OrderIntakeService intake, OrderLifecycleService lifecycle, OrderRepository orders,
+                           IntakeAccountRepository accounts) {
         this.intake = intake;
+        this.lifecycle = lifecycle;
         this.orders = orders;
+        this.accounts = accounts;
     }
 
     /** What the API answers about an order: its status and timeline, never its targets. */
@@ -44,10 +51,15 @@ public class OrderController {
             String statusReason,
             Instant receivedAt,
             Instant updatedAt,
-            List<TimelineEvent> timeline) {}
+            List<TimelineEvent> timeline,
+            List<OrderRepository.AuthorityNote> authorityNotes) {}
+
+    /** The body of a withdrawal: an optional reason in the authority's words. */
+    public record Withdrawal(@Size(max = 4000) String reason) {}
 
     @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
     public ResponseEntity<OrderStatusResponse> submit(@Valid @RequestBody OrderSubmission submission, Authentication caller) {
+        checkBinding(caller.getName(), submission);
         OrderIntakeService.Registration registration;
         try {
             registration = intake.submit(submission, caller.getName());
@@ -64,18 +76,65 @@ public class OrderController {
 
     @GetMapping("/{trackingNumber}")
     public OrderStatusResponse status(@PathVariable String trackingNumber, Authentication caller) {
+        requireVisible(trackingNumber, caller);
+        return view(trackingNumber);
+    }
+
+    /** The authority answers a clarification request: text, and optionally corrected fields. */
+    @PostMapping(path = "/{trackingNumber}/clarification", consumes = MediaType.APPLICATION_JSON_VALUE)
+    public OrderStatusResponse clarify(@PathVariable String trackingNumber, @Valid @RequestBody Clarification clarification,
+                                       Authentication caller) {
+        requireSubmitter(trackingNumber, caller);
+        lifecycle.clarify(trackingNumber, caller.getName(), clarification);
+        return view(trackingNumber);
+    }
+
+    /** The authority withdraws its order; possible at any stage before disclosure. */
+    @PostMapping(path = "/{trackingNumber}/withdrawal")
+    public OrderStatusResponse withdraw(@PathVariable String trackingNumber,
+                                        @Valid @RequestBody(required = false) Withdrawal withdrawal, Authentication caller) {
+        requireSubmitter(trackingNumber, caller);
+        lifecycle.withdraw(trackingNumber, caller.getName(), withdrawal == null ? null : withdrawal.reason());
+        return view(trackingNumber);
+    }
+
+    /** The messages the platform sent the authority about this order (its outbox). */
+    @GetMapping("/{trackingNumber}/messages")
+    public List<OutboxMessage> messages(@PathVariable String trackingNumber, Authentication caller) {
+        requireVisible(trackingNumber, caller);
+        return orders.messages(trackingNumber);
+    }
+
+    private void requireVisible(String trackingNumber, Authentication caller) {
         String submittedBy = orders.submittedBy(trackingNumber).orElseThrow(() -> new OrderNotVisibleException(trackingNumber));
         if (!Caller.isStaff(caller) && !submittedBy.equals(caller.getName())) {
             // an intake system sees only its own orders; others do not exist for it
             throw new OrderNotVisibleException(trackingNumber);
         }
-        return view(trackingNumber);
+    }
+
+    /** Only the intake system that submitted an order speaks for its authority about it. */
+    private void requireSubmitter(String trackingNumber, Authentication caller) {
+        String submittedBy = orders.submittedBy(trackingNumber).orElseThrow(() -> new OrderNotVisibleException(trackingNumber));
+        if (!submittedBy.equals(caller.getName())) {
+            throw new OrderNotVisibleException(trackingNumber);
+        }
+    }
+
+    private void checkBinding(String user, OrderSubmission submission) {
+        var account = accounts.find(user).orElseThrow(() -> new IntakeAccountException("authority",
+                "The intake account " + user + " is not bound to an authority yet; an administrator binds it."));
+        if (!account.authorityCountry().equals(submission.authority().country())) {
+            throw new IntakeAccountException("authority.country", "The intake account " + user
+                    + " submits orders of authorities in " + account.authorityCountry() + " only.");
+        }
     }
 
     private OrderStatusResponse view(String trackingNumber) {
         var order = orders.get(trackingNumber);
         var status = orders.status(trackingNumber).orElseThrow();
         return new OrderStatusResponse(trackingNumber, order.reference(), status.status(), status.outcome(),
-                status.reason(), order.receivedAt(), status.updatedAt(), orders.timeline(trackingNumber));
+                status.reason(), order.receivedAt(), status.updatedAt(), orders.timeline(trackingNumber),
+                orders.notes(trackingNumber));
     }
 }

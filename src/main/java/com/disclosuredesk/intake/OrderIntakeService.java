@@ -75,11 +75,12 @@ public class OrderIntakeService {
         Optional<OrderRepository.StoredOrder> existing = orders.findByAuthorityAndReference(
                 submission.authority().country(), submission.authority().name(), submission.reference());
         if (existing.isPresent()) {
-            return resubmitted(existing.get(), payloadSha256);
+            return resubmitted(existing.get(), submission, payloadSha256);
         }
         LegalOrder order = toOrder(submission, orders.nextTrackingNumber(), submittedBy, LegalOrder.Channel.API);
         orders.insert(order, payloadSha256);
         orders.addEvent(order.trackingNumber(), "RECEIVED", submittedBy, "Order received over the API.");
+        orders.updateStatus(order.trackingNumber(), OrderStatus.RECEIVED, null, null);
         ProcessInstance instance = runtime.startProcessInstanceByKey(LegalOrderProcess.PROCESS_KEY, order.trackingNumber(),
                 Map.of(LegalOrderVariables.TRACKING_NUMBER, order.trackingNumber()));
         orders.attachProcessInstance(order.trackingNumber(), instance.getId());
@@ -91,12 +92,14 @@ public class OrderIntakeService {
     public Optional<Registration> existing(OrderSubmission submission) {
         return orders.findByAuthorityAndReference(submission.authority().country(), submission.authority().name(),
                         submission.reference())
-                .map(stored -> resubmitted(stored, payloadSha256(submission)));
+                .map(stored -> resubmitted(stored, submission, payloadSha256(submission)));
     }
 
-    private static Registration resubmitted(OrderRepository.StoredOrder stored, String payloadSha256) {
+    private Registration resubmitted(OrderRepository.StoredOrder stored, OrderSubmission submission, String payloadSha256) {
         if (!stored.payloadSha256().equals(payloadSha256)) {
-            throw new DuplicateOrderConflictException(stored.trackingNumber());
+            List<String> differing = SubmissionMapping.differingFields(
+                    SubmissionMapping.toSubmission(orders.get(stored.trackingNumber())), submission);
+            throw new DuplicateOrderConflictException(stored.trackingNumber(), differing);
         }
         return new Registration(stored.trackingNumber(), false);
     }
@@ -116,6 +119,7 @@ public class OrderIntakeService {
         orders.insert(order, payloadSha256(submission));
         orders.attachProcessInstance(order.trackingNumber(), processInstanceId);
         orders.addEvent(order.trackingNumber(), "RECEIVED", submittedBy, "Order entered by legal staff.");
+        orders.updateStatus(order.trackingNumber(), OrderStatus.RECEIVED, null, null);
         return order;
     }
 

@@ -32,6 +32,8 @@ public class OrderRepository {
     private final Clock clock;
     private final DataFieldMaxValueIncrementer trackingSequence;
     private final DataFieldMaxValueIncrementer eventSequence;
+    private final DataFieldMaxValueIncrementer outboxSequence;
+    private final DataFieldMaxValueIncrementer noteSequence;
 
     public OrderRepository(DataSource dataSource, Clock clock) {
         this.jdbc = JdbcClient.create(dataSource);
@@ -39,6 +41,8 @@ public class OrderRepository {
         boolean postgres = isPostgres(dataSource);
         this.trackingSequence = sequence(dataSource, postgres, "dd_tracking_number_seq");
         this.eventSequence = sequence(dataSource, postgres, "dd_order_event_seq");
+        this.outboxSequence = sequence(dataSource, postgres, "dd_outbox_seq");
+        this.noteSequence = sequence(dataSource, postgres, "dd_authority_note_seq");
     }
 
     private static boolean isPostgres(DataSource dataSource) {
@@ -94,7 +98,7 @@ public class OrderRepository {
                 .param("suspect", order.suspectConfirmed())
                 .param("emergency", order.emergency())
                 .param("facts", order.emergencyFacts())
-                .param("categories", order.dataCategories().stream().map(Enum::name).sorted().collect(Collectors.joining(",")))
+                .param("categories", categoriesColumn(order.dataCategories()))
                 .param("pfrom", utc(order.periodFrom()))
                 .param("pto", utc(order.periodTo()))
                 .param("nondisc", order.nonDisclosureUntil())
@@ -104,12 +108,20 @@ public class OrderRepository {
                 .param("received", utc(order.receivedAt()))
                 .param("updated", utc(now))
                 .update();
+        insertTargets(order);
+    }
+
+    private void insertTargets(LegalOrder order) {
         int position = 0;
         for (Target target : order.targets()) {
             jdbc.sql("INSERT INTO dd_order_target (tracking_number, position, target_type, target_value) VALUES (?, ?, ?, ?)")
                     .params(order.trackingNumber(), position++, target.type().name(), target.value())
                     .update();
         }
+    }
+
+    private static String categoriesColumn(Set<DataCategory> categories) {
+        return categories.stream().map(Enum::name).sorted().collect(Collectors.joining(","));
     }
 
     public void attachProcessInstance(String trackingNumber, String processInstanceId) {
@@ -154,13 +166,80 @@ public class OrderRepository {
 
     public record StatusView(OrderStatus status, String outcome, String reason, Instant updatedAt) {}
 
+    /**
+     * Changes the status the authority sees and records the message that tells it so in the outbox, in the
+     * same transaction. The reason is worded for the authority (never internal reasoning, never personal data).
+     */
     public void updateStatus(String trackingNumber, OrderStatus status, String outcome, String reason) {
         jdbc.sql("""
-                UPDATE dd_legal_order SET status = ?, outcome = COALESCE(?, outcome), status_reason = COALESCE(?, status_reason),
+                UPDATE dd_legal_order SET status = ?, outcome = COALESCE(?, outcome), status_reason = ?,
                     updated_at = ? WHERE tracking_number = ?
                 """)
                 .params(status.name(), outcome, reason, utc(clock.instant()), trackingNumber)
                 .update();
+        addMessage(trackingNumber, status.name(), StatusMessages.of(trackingNumber, status, reason));
+    }
+
+    /** A message to the authority that submitted the order (the outbox it reads over the API). */
+    public void addMessage(String trackingNumber, String kind, String message) {
+        jdbc.sql("""
+                INSERT INTO dd_outbox (id, tracking_number, recipient, kind, created_at, message)
+                SELECT ?, tracking_number, submitted_by, ?, ?, ? FROM dd_legal_order WHERE tracking_number = ?
+                """)
+                .params(outboxSequence.nextLongValue(), kind, utc(clock.instant()), message, trackingNumber)
+                .update();
+    }
+
+    public List<OutboxMessage> messages(String trackingNumber) {
+        return jdbc.sql("SELECT id, tracking_number, kind, created_at, message FROM dd_outbox WHERE tracking_number = ? ORDER BY id")
+                .param(trackingNumber).query((rs, i) -> outboxMessage(rs)).list();
+    }
+
+    /** The messages for one recipient after a given id: a feed an intake system can poll. */
+    public List<OutboxMessage> messagesFor(String recipient, long afterId, int limit) {
+        return jdbc.sql("SELECT id, tracking_number, kind, created_at, message FROM dd_outbox WHERE recipient = ? AND id > ? ORDER BY id")
+                .params(recipient, afterId).query((rs, i) -> outboxMessage(rs)).stream().limit(limit).toList();
+    }
+
+    private static OutboxMessage outboxMessage(ResultSet rs) throws SQLException {
+        return new OutboxMessage(rs.getLong(1), rs.getString(2), rs.getString(3), instant(rs, 4), rs.getString(5));
+    }
+
+    /** Something the authority wrote in its own words (a clarification, a withdrawal reason). */
+    public record AuthorityNote(Instant writtenAt, String kind, String author, String text, String correctedFields) {}
+
+    public void addNote(String trackingNumber, String kind, String author, String text, String correctedFields) {
+        jdbc.sql("""
+                INSERT INTO dd_authority_note (id, tracking_number, kind, author, written_at, text, corrected_fields)
+                VALUES (?, ?, ?, ?, ?, ?, ?)
+                """)
+                .params(noteSequence.nextLongValue(), trackingNumber, kind, author, utc(clock.instant()), text, correctedFields)
+                .update();
+    }
+
+    public List<AuthorityNote> notes(String trackingNumber) {
+        return jdbc.sql("SELECT written_at, kind, author, text, corrected_fields FROM dd_authority_note WHERE tracking_number = ? ORDER BY id")
+                .param(trackingNumber)
+                .query((rs, i) -> new AuthorityNote(instant(rs, 1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5)))
+                .list();
+    }
+
+    /** Replaces the correctable content of an order (after a clarification); tracking number and origin stay. */
+    public void applyCorrection(LegalOrder order) {
+        jdbc.sql("""
+                UPDATE dd_legal_order SET order_type = ?, issuer_type = ?, issuer_name = ?, issued_on = ?, valid_until = ?,
+                    offence = ?, suspect_confirmed = ?, emergency = ?, emergency_facts = ?, data_categories = ?,
+                    period_from = ?, period_to = ?, non_disclosure_until = ?, document_sha256 = ?, authority_email = ?,
+                    updated_at = ? WHERE tracking_number = ?
+                """)
+                .params(order.orderType().name(), order.issuer().type().name(), order.issuer().name(), order.issuedOn(),
+                        order.validUntil(), order.offence().name(), order.suspectConfirmed(), order.emergency(),
+                        order.emergencyFacts(), categoriesColumn(order.dataCategories()), utc(order.periodFrom()),
+                        utc(order.periodTo()), order.nonDisclosureUntil(), order.documentSha256(),
+                        order.authority().contactEmail(), utc(clock.instant()), order.trackingNumber())
+                .update();
+        jdbc.sql("DELETE FROM dd_order_target WHERE tracking_number = ?").param(order.trackingNumber()).update();
+        insertTargets(order);
     }
 
     public void addEvent(String trackingNumber, String step, String actor, String detail) {

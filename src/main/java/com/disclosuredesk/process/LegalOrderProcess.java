@@ -10,6 +10,9 @@ public final class LegalOrderProcess {
     public static final String TASK_APPROVAL = "Task_Approval";
     public static final String TASK_VERIFY_REQUESTER = "Task_VerifyRequester";
 
+    public static final String MESSAGE_CLARIFICATION_RECEIVED = "ClarificationReceived";
+    public static final String MESSAGE_ORDER_WITHDRAWN = "OrderWithdrawn";
+
     public static final String GROUP_ADMIN = "camunda-admin";
     public static final String GROUP_ANALYSTS = "legal-analysts";
     public static final String GROUP_APPROVERS = "legal-approvers";

@@ -65,6 +65,14 @@ public final class LegalOrderVariables {
     public static final String APPROVED_CATEGORIES = "approvedCategories";
     public static final String LEGAL_REASONING = "legalReasoning";
     public static final String ANALYSED_BY = "analysedBy";
+    /** What the analyst asks the authority for, with NEED_INFO (shown to the authority). */
+    public static final String INFORMATION_REQUESTED = "informationRequested";
+
+    // clarification loop
+    public static final String CLARIFICATION_TIMEOUT = "clarificationTimeout";
+
+    // withdrawal
+    public static final String ORDER_WITHDRAWN = "orderWithdrawn";
 
     // approval (external contract)
     public static final String APPROVAL_DECISION = "approvalDecision";
@@ -162,6 +170,22 @@ public final class LegalOrderVariables {
         return parse(AnalysisDecision.class, ANALYSIS_DECISION);
     }
 
+    public String informationRequested() {
+        return string(INFORMATION_REQUESTED);
+    }
+
+    public void setClarificationTimeout(String isoDuration) {
+        scope.setVariable(CLARIFICATION_TIMEOUT, isoDuration);
+    }
+
+    public void markWithdrawn() {
+        scope.setVariable(ORDER_WITHDRAWN, true);
+    }
+
+    public boolean withdrawn() {
+        return Boolean.TRUE.equals(scope.getVariable(ORDER_WITHDRAWN));
+    }
+
     public String legalReasoning() {
         return string(LEGAL_REASONING);
     }
@@ -218,10 +242,13 @@ public final class LegalOrderVariables {
     }
 
     /**
-     * How the order ended, derived from the decisions taken on the way: a disclosure decides it when there
-     * was one, otherwise an invalid order is INVALID and any other ended order was REJECTED.
+     * How the order ended, derived from the decisions taken on the way: a withdrawal, else a disclosure decides
+     * it when there was one, otherwise an invalid order is INVALID and any other ended order was REJECTED.
      */
     public OrderOutcome outcome() {
+        if (withdrawn()) {
+            return OrderOutcome.WITHDRAWN;
+        }
         OrderOutcome disclosed = parse(OrderOutcome.class, DISCLOSURE_OUTCOME);
         if (disclosed != null) {
             return disclosed;

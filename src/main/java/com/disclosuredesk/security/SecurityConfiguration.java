@@ -40,7 +40,10 @@ public class SecurityConfiguration {
                 .authenticationManager(new ProviderManager(provider))
                 .authorizeHttpRequests(auth -> auth
                         .requestMatchers(HttpMethod.GET, "/api/transparency/**").permitAll()
-                        .requestMatchers(HttpMethod.POST, "/api/orders").hasAuthority(Caller.authority(GROUP_INTAKE))
+                        .requestMatchers(HttpMethod.POST, "/api/orders", "/api/orders/*/clarification",
+                                "/api/orders/*/withdrawal").hasAuthority(Caller.authority(GROUP_INTAKE))
+                        .requestMatchers("/api/messages").hasAuthority(Caller.authority(GROUP_INTAKE))
+                        .requestMatchers("/api/intake-accounts/**").hasAuthority(Caller.authority(GROUP_ADMIN))
                         .requestMatchers("/api/orders/**").hasAnyAuthority(
                                 Caller.authority(GROUP_INTAKE), Caller.authority(GROUP_ANALYSTS),
                                 Caller.authority(GROUP_APPROVERS), Caller.authority(GROUP_ADMIN))

@@ -29,7 +29,8 @@ public class LogTransparencyDelegate implements JavaDelegate {
         LegalOrder order = orders.get(variables.trackingNumber());
         LedgerEntry entry = ledger.append(order, outcome, outcome.disclosed() ? variables.usersAffected() : 0);
         variables.setOutcome(outcome, entry.seq());
-        if (!outcome.disclosed()) {
+        // a withdrawal set its status when it was recorded; a disclosure when the package was made
+        if (!outcome.disclosed() && outcome != OrderOutcome.WITHDRAWN) {
             orders.updateStatus(order.trackingNumber(), OrderStatus.REJECTED, outcome.name(), reasonFor(outcome, variables));
         }
         orders.addEvent(order.trackingNumber(), "CLOSED", null,

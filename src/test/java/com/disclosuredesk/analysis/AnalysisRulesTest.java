@@ -5,6 +5,7 @@ import static com.disclosuredesk.order.DataCategory.IP_ADDRESS;
 import static com.disclosuredesk.order.DataCategory.MESSAGE_CONTENT;
 import static com.disclosuredesk.order.DataCategory.PHONE_NUMBER;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.EnumSet;
@@ -64,11 +65,18 @@ class AnalysisRulesTest {
     }
 
     @Test
-    void needInfoIsRefused() {
-        InvalidTaskInputException e = refused(AnalysisDecision.NEED_INFO, REASONING, REQUESTED, REQUESTED, "analyst");
+    void needInfoWithoutSayingWhatIsMissingIsRefused() {
+        InvalidTaskInputException e = assertThrows(InvalidTaskInputException.class, () -> AnalysisRules.check(
+                AnalysisDecision.NEED_INFO, REASONING, REQUESTED, REQUESTED, "analyst", "  short "));
 
-        assertThat(e.variable()).isEqualTo("analysisDecision");
-        assertThat(e).hasMessageStartingWith("analysisDecision: ").hasMessageContaining("NEED_INFO");
+        assertThat(e.variable()).isEqualTo("informationRequested");
+        assertThat(e).hasMessageContaining("NEED_INFO");
+    }
+
+    @Test
+    void needInfoSayingWhatIsMissingApprovesNothing() {
+        assertThat(AnalysisRules.check(AnalysisDecision.NEED_INFO, REASONING, REQUESTED, REQUESTED, "analyst",
+                "Send the signed order document and its SHA-256 digest.")).isEmpty();
     }
 
     @ParameterizedTest

@@ -32,7 +32,7 @@ class CamundaFormsTest {
 
     @ParameterizedTest
     @CsvSource({
-        "legal-analysis,    analysisDecision approvedCategories legalReasoning",
+        "legal-analysis,    analysisDecision approvedCategories informationRequested legalReasoning",
         "approval,          approvalDecision approvalComment",
         "start-legal-order, orderReference orderType documentSha256 authorityName authorityCountry "
                 + "authorityContactEmail issuerType issuerName issuedOn validUntil offence suspectConfirmed "
@@ -68,7 +68,7 @@ class CamundaFormsTest {
     @Test
     void analysisAsksForTheContractValues() throws IOException {
         JsonNode form = load("legal-analysis");
-        assertThat(values(field(form, "analysisDecision"))).containsExactly("DISCLOSE", "REJECT");
+        assertThat(values(field(form, "analysisDecision"))).containsExactly("DISCLOSE", "REJECT", "NEED_INFO");
         assertThat(values(field(form, "approvedCategories"))).containsExactly("IP_ADDRESS", "PHONE_NUMBER");
         JsonNode reasoning = field(form, "legalReasoning").path("validate");
         assertThat(reasoning.path("required").asBoolean()).isTrue();

@@ -186,7 +186,7 @@ class OrderRepositoryTest {
     }
 
     @Test
-    void statusUpdatesKeepOutcomeAndReasonUntilReplaced() {
+    void statusUpdatesKeepTheOutcomeReplaceTheReasonAndTellTheAuthority() {
         orders.insert(order("LO-2026-000001"), "a".repeat(64));
         assertThat(orders.status("LO-2026-000001")).contains(
                 new OrderRepository.StatusView(OrderStatus.RECEIVED, null, null, NOW));
@@ -202,8 +202,13 @@ class OrderRepositoryTest {
         orders.updateStatus("LO-2026-000001", OrderStatus.REJECTED, null, null);
 
         assertThat(orders.status("LO-2026-000001")).contains(new OrderRepository.StatusView(OrderStatus.REJECTED, "REJECTED",
-                "Not proportionate.", NOW.plusSeconds(180)));
+                null, NOW.plusSeconds(180)));
         assertThat(orders.get("LO-2026-000001").status()).isEqualTo(OrderStatus.REJECTED);
+        assertThat(orders.messages("LO-2026-000001")).extracting(OutboxMessage::kind)
+                .containsExactly("IN_LEGAL_ANALYSIS", "REJECTED", "REJECTED");
+        assertThat(orders.messages("LO-2026-000001").get(1).message()).contains("Not proportionate.");
+        assertThat(orders.messagesFor(order("LO-2026-000001").submittedBy(), 0, 10)).hasSize(3);
+        assertThat(orders.messagesFor("someone-else", 0, 10)).isEmpty();
     }
 
     @Test

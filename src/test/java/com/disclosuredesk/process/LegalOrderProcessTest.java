@@ -11,7 +11,10 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
+import com.disclosuredesk.intake.Clarification;
 import com.disclosuredesk.intake.OrderIntakeService;
+import com.disclosuredesk.intake.OrderLifecycleService;
+import com.disclosuredesk.intake.OrderStateConflictException;
 import com.disclosuredesk.intake.OrderSubmission;
 import com.disclosuredesk.order.Offence;
 import com.disclosuredesk.order.OrderRepository;
@@ -59,6 +62,7 @@ class LegalOrderProcessTest {
 
     @Autowired ProcessEngine engine;
     @Autowired OrderIntakeService intake;
+    @Autowired OrderLifecycleService lifecycle;
     @Autowired OrderRepository orders;
     @Autowired TransparencyLedger ledger;
     @Autowired RuntimeService runtime;
@@ -269,6 +273,107 @@ class LegalOrderProcessTest {
                 .hasMessageNotContaining("not a target");
         assertThat(orders.count()).isEqualTo(ordersBefore);
         assertThat(runtime.createProcessInstanceQuery().count()).isEqualTo(instancesBefore);
+    }
+
+    @Test
+    void incompleteOrderAsksForClarificationAndIsCheckedAgainWithTheCorrection() {
+        ProcessInstance pi = submit(Orders.withoutDigest(Orders.valid(nextReference())));
+        assertThat(pi).isWaitingAt("Gateway_AwaitClarification");
+        String trackingNumber = pi.getBusinessKey();
+        var status = orders.status(trackingNumber).orElseThrow();
+        assertThat(status.status()).isEqualTo(OrderStatus.NEEDS_CLARIFICATION);
+        assertThat(status.reason()).contains("SHA-256").contains("14 days");
+        assertThat(orders.messages(trackingNumber)).extracting(m -> m.kind()).contains("RECEIVED", "NEEDS_CLARIFICATION");
+
+        lifecycle.clarify(trackingNumber, "police-de", new Clarification("The signed order's digest.",
+                new Clarification.Corrections(null, null, null, null, null, null, null, null, null, null, null, null,
+                        Orders.DOCUMENT_SHA256)));
+
+        assertThat(pi).hasPassed("Event_ClarificationReceived").isWaitingAt("Task_LegalAnalysis");
+        assertThat(orders.get(trackingNumber).documentSha256()).isEqualTo(Orders.DOCUMENT_SHA256);
+        assertThat(orders.notes(trackingNumber)).singleElement()
+                .satisfies(n -> assertThat(n.correctedFields()).isEqualTo("documentSha256"));
+        assertThat(pi).variables().containsEntry("validityOutcome", "VALID");
+    }
+
+    @Test
+    void clarificationThatNeverComesClosesTheOrderAsInvalid() {
+        ProcessInstance pi = submit(Orders.withoutDigest(Orders.valid(nextReference())));
+        assertThat(pi).isWaitingAt("Gateway_AwaitClarification");
+        assertThat(job(pi)).isNotNull();
+        execute(job(pi));
+        assertThat(pi).hasPassed("Task_CloseUnanswered").isWaitingAt("Task_LogTransparency");
+        execute(job(pi));
+        assertThat(pi).isEnded().hasPassed("Event_OrderInvalid");
+        assertThat(orders.status(pi.getBusinessKey()).orElseThrow().reason()).contains("No clarification was received");
+        assertThat(ledger.find(pi.getBusinessKey()).orElseThrow().outcome()).isEqualTo(OrderOutcome.INVALID);
+    }
+
+    @Test
+    void analystAsksForInformationThenAnalysesAgain() {
+        ProcessInstance pi = submit(Orders.valid(nextReference()));
+        identity.setAuthentication("analyst", List.of("legal-analysts"));
+        tasks.complete(task(pi).getId(), Map.of("analysisDecision", "NEED_INFO", "legalReasoning", reasoning(),
+                "informationRequested", "Which case file number does the order belong to?"));
+        identity.clearAuthentication();
+        assertThat(pi).isWaitingAt("Gateway_AwaitClarification");
+        assertThat(orders.status(pi.getBusinessKey()).orElseThrow().reason()).contains("case file number");
+
+        lifecycle.clarify(pi.getBusinessKey(), "police-de", new Clarification("Case file 123 Js 456/26.", null));
+        assertThat(pi).isWaitingAt("Task_LegalAnalysis");
+        analyse(pi, "analyst", "REJECT", null);
+        execute(job(pi));
+        assertThat(pi).isEnded().hasPassed("Task_RequestClarification", "Event_ClarificationReceived", "Event_OrderRejected");
+    }
+
+    @Test
+    void clarificationNobodyAskedForIsAConflict() {
+        ProcessInstance pi = submit(Orders.valid(nextReference()));
+        assertThatThrownBy(() -> lifecycle.clarify(pi.getBusinessKey(), "police-de", new Clarification("Unasked.", null)))
+                .isInstanceOf(OrderStateConflictException.class).hasMessageContaining("not waiting for a clarification");
+        assertThat(orders.notes(pi.getBusinessKey())).isEmpty();
+    }
+
+    @Test
+    void withdrawalDuringAnalysisEndsTheOrderAndRemovesItsTasks() {
+        ProcessInstance pi = submit(Orders.valid(nextReference()));
+        assertThat(pi).isWaitingAt("Task_LegalAnalysis");
+        lifecycle.withdraw(pi.getBusinessKey(), "police-de", "The suspect was arrested.");
+        assertThat(tasks.createTaskQuery().processInstanceId(pi.getId()).count()).isZero();
+        assertThat(orders.status(pi.getBusinessKey()).orElseThrow().status()).isEqualTo(OrderStatus.WITHDRAWN);
+        execute(job(pi));
+        assertThat(pi).isEnded().hasPassed("Event_OrderWithdrawn", "Task_RecordWithdrawal", "Task_LogWithdrawal",
+                "Event_WithdrawalLogged").hasNotPassed("Task_DiscloseData");
+        assertThat(ledger.find(pi.getBusinessKey()).orElseThrow().outcome()).isEqualTo(OrderOutcome.WITHDRAWN);
+        assertThat(orders.status(pi.getBusinessKey()).orElseThrow().status()).isEqualTo(OrderStatus.WITHDRAWN);
+    }
+
+    @Test
+    void withdrawalWhileWaitingForClarificationEndsTheOrder() {
+        ProcessInstance pi = submit(Orders.withoutDigest(Orders.valid(nextReference())));
+        lifecycle.withdraw(pi.getBusinessKey(), "police-de", null);
+        execute(job(pi));
+        assertThat(pi).isEnded().hasPassed("Event_WithdrawalLogged");
+        assertThat(engine.getManagementService().createJobQuery().processInstanceId(pi.getId()).count()).isZero();
+    }
+
+    @Test
+    void withdrawalAfterDisclosureIsRefusedAndTheOrderEndsDisclosed() {
+        ProcessInstance pi = submit(Orders.valid(nextReference()));
+        analyse(pi, "analyst", "DISCLOSE", "[\"IP_ADDRESS\"]");
+        approve(pi, "approver", "APPROVE", null);
+        execute(job(pi));
+        assertThat(pi).isWaitingAt("Task_LogTransparency");
+        assertThatThrownBy(() -> lifecycle.withdraw(pi.getBusinessKey(), "police-de", null))
+                .isInstanceOf(OrderStateConflictException.class).hasMessageContaining("can no longer be withdrawn");
+        // even a withdrawal that slipped past the status check is refused by the process itself
+        assertThatThrownBy(() -> runtime.createMessageCorrelation("OrderWithdrawn")
+                .processInstanceBusinessKey(pi.getBusinessKey()).correlate())
+                .hasMessageContaining("already disclosed");
+        execute(job(pi));
+        assertThat(pi).isEnded().hasPassed("Event_OrderDisclosed").hasNotPassed("Task_RecordWithdrawal");
+        assertThatThrownBy(() -> lifecycle.withdraw(pi.getBusinessKey(), "police-de", null))
+                .isInstanceOf(OrderStateConflictException.class);
     }
 
     // --- helpers -------------------------------------------------------------------------------

@@ -38,6 +38,13 @@ public final class Orders {
                 new OrderSubmission.Period(now.minus(90, ChronoUnit.DAYS), now), today.plusDays(180), DOCUMENT_SHA256);
     }
 
+    /** The same order without the digest of the signed order document: incomplete. */
+    public static OrderSubmission withoutDigest(OrderSubmission o) {
+        return new OrderSubmission(o.reference(), o.orderType(), o.authority(), o.issuer(), o.issuedOn(), o.validUntil(),
+                o.offence(), o.suspectConfirmed(), o.emergency(), o.emergencyFacts(), o.targets(), o.dataCategories(),
+                o.period(), o.nonDisclosureUntil(), null);
+    }
+
     /** The same order with a different offence. */
     public static OrderSubmission withOffence(OrderSubmission o, Offence offence) {
         return new OrderSubmission(o.reference(), o.orderType(), o.authority(), o.issuer(), o.issuedOn(), o.validUntil(),

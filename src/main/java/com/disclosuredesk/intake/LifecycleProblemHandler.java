@@ -1,0 +1,41 @@
+package com.disclosuredesk.intake;
+
+import java.util.List;
+
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RestControllerAdvice;
+
+/** problem+json answers for the order's lifecycle: input rules, state conflicts, intake account bindings. */
+@RestControllerAdvice(basePackages = "com.disclosuredesk")
+@Order(Ordered.HIGHEST_PRECEDENCE)
+public class LifecycleProblemHandler {
+
+    @ExceptionHandler(OrderInputException.class)
+    ResponseEntity<Object> invalid(OrderInputException ex) {
+        return ApiProblemHandler.problem(HttpStatus.BAD_REQUEST, "invalid-order", "The order is invalid",
+                "Fields with problems: " + String.join(", ", ex.problems().stream().map(FieldProblem::field).distinct().toList()),
+                ex.problems());
+    }
+
+    @ExceptionHandler(OrderStateConflictException.class)
+    ResponseEntity<Object> conflict(OrderStateConflictException ex) {
+        return ApiProblemHandler.problem(HttpStatus.CONFLICT, "order-state", "Not possible in the order's state",
+                ex.getMessage(), List.of());
+    }
+
+    @ExceptionHandler(IntakeAccountException.class)
+    ResponseEntity<Object> forbidden(IntakeAccountException ex) {
+        return ApiProblemHandler.problem(HttpStatus.FORBIDDEN, "intake-account", "Not allowed for this intake account",
+                ex.getMessage(), List.of(new FieldProblem(ex.field(), ex.getMessage())));
+    }
+
+    @ExceptionHandler(UnknownIntakeAccountException.class)
+    ResponseEntity<Object> unknownAccount(UnknownIntakeAccountException ex) {
+        return ApiProblemHandler.problem(HttpStatus.NOT_FOUND, "intake-account-not-found", "Intake account not found",
+                ex.getMessage(), List.of());
+    }
+}

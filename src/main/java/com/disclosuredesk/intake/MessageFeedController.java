@@ -1,0 +1,31 @@
+package com.disclosuredesk.intake;
+
+import java.util.List;
+
+import com.disclosuredesk.order.OrderRepository;
+import com.disclosuredesk.order.OutboxMessage;
+
+import org.springframework.http.MediaType;
+import org.springframework.security.core.Authentication;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/** The outbox of an intake system: every message about its orders, in order; poll with {@code after}. */
+@RestController
+@RequestMapping(path = "/api/messages", produces = MediaType.APPLICATION_JSON_VALUE)
+public class MessageFeedController {
+
+    private final OrderRepository orders;
+
+    public MessageFeedController(OrderRepository orders) {
+        this.orders = orders;
+    }
+
+    @GetMapping
+    public List<OutboxMessage> feed(@RequestParam(defaultValue = "0") long after,
+                                    @RequestParam(defaultValue = "100") int limit, Authentication caller) {
+        return orders.messagesFor(caller.getName(), after, Math.max(1, Math.min(limit, 500)));
+    }
+}

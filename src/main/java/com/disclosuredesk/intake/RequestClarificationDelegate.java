@@ -1,0 +1,41 @@
+package com.disclosuredesk.intake;
+
+import java.time.Duration;
+
+import com.disclosuredesk.order.OrderRepository;
+import com.disclosuredesk.order.OrderStatus;
+import com.disclosuredesk.process.LegalOrderVariables;
+
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.stereotype.Component;
+
+/**
+ * Service task Task_RequestClarification: tells the authority what is missing (the validity check's reasons
+ * when the order is incomplete, or what the analyst asks for) and how long it has to answer.
+ */
+@Component
+public class RequestClarificationDelegate implements JavaDelegate {
+
+    private final OrderRepository orders;
+    private final Duration timeout;
+
+    public RequestClarificationDelegate(OrderRepository orders,
+                                        @Value("${disclosure-desk.clarification.timeout:P14D}") Duration timeout) {
+        this.orders = orders;
+        this.timeout = timeout;
+    }
+
+    @Override
+    public void execute(DelegateExecution execution) {
+        LegalOrderVariables variables = LegalOrderVariables.of(execution);
+        String missing = "INCOMPLETE".equals(variables.validityOutcome())
+                ? variables.validityReasonsText().replace('\n', ' ')
+                : variables.informationRequested();
+        variables.setClarificationTimeout(timeout.toString());
+        String deadline = " An answer is expected within " + timeout.toDays() + " days.";
+        orders.updateStatus(variables.trackingNumber(), OrderStatus.NEEDS_CLARIFICATION, null, missing + deadline);
+        orders.addEvent(variables.trackingNumber(), "CLARIFICATION_REQUESTED", null, "The authority was asked for: " + missing);
+    }
+}
