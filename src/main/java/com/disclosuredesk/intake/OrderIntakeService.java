@@ -127,7 +127,7 @@ public class OrderIntakeService {
         Set<ConstraintViolation<OrderSubmission>> violations = validator.validate(submission);
         if (!violations.isEmpty()) {
             throw new OrderInputException(violations.stream()
-                    .map(v -> new FieldProblem(v.getPropertyPath().toString(), v.getMessage()))
+                    .map(v -> new FieldProblem(ApiProblemHandler.fieldName(v.getPropertyPath().toString()), v.getMessage()))
                     .sorted(Comparator.comparing(FieldProblem::field))
                     .toList());
         }
