@@ -8,6 +8,7 @@ import com.disclosuredesk.process.TaskActor;
 
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.springframework.stereotype.Component;
 
 /**
@@ -46,7 +47,7 @@ public class ApprovalTaskListener implements TaskListener {
                 ApprovalDecision decision = variables.approvalDecision();
                 ApprovalRules.checkDecision(decision, variables.approvalComment());
                 if (decision == ApprovalDecision.APPROVE) {
-                    variables.setApprovedBy(approver);
+                    variables.setApproved(approver, ClockUtil.getCurrentTime());
                 }
                 orders.addEvent(trackingNumber, "APPROVAL_" + decision, approver, switch (decision) {
                     case APPROVE -> "Disclosure approved.";

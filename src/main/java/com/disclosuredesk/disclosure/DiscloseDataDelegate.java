@@ -32,7 +32,7 @@ public class DiscloseDataDelegate implements JavaDelegate {
         LegalOrderVariables variables = LegalOrderVariables.of(execution);
         String trackingNumber = variables.trackingNumber();
         DisclosureResult result = disclosures.disclose(trackingNumber, variables.approvedCategories(),
-                variables.analysedBy(), variables.approvedBy());
+                variables.analysedBy(), variables.approvedBy(), variables.approvedAt());
         variables.setDisclosure(result.disclosureId(), result.sha256(), result.outcome(), result.usersAffected(),
                 result.ipEntryCount());
         orders.updateStatus(trackingNumber, OrderStatus.DISCLOSED, result.outcome().name(), null);

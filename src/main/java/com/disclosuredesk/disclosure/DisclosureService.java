@@ -2,6 +2,7 @@ package com.disclosuredesk.disclosure;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -25,12 +26,14 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Service;
 
 /**
  * Builds the disclosure package of an approved order: the approved categories of the order's targets,
- * within the order's period, as one JSON document with its SHA-256 digest. A target without data is listed
- * as NO_DATA, never dropped. Only ids, counts and the digest leave this service.
+ * within the order's period, as one JSON document with its SHA-256 digest, stored encrypted (AES-GCM) until it
+ * expires. A target without data is listed as NO_DATA, never dropped. Only ids, counts and the digest leave
+ * this service.
  */
 @Service
 public class DisclosureService {
@@ -44,17 +47,24 @@ public class DisclosureService {
     private final OrderRepository orders;
     private final DisclosureRepository disclosures;
     private final SubscriberDirectory directory;
+    private final PackageCipher cipher;
     private final Clock clock;
+    private final Duration retention;
 
-    public DisclosureService(OrderRepository orders, DisclosureRepository disclosures, SubscriberDirectory directory, Clock clock) {
+    public DisclosureService(OrderRepository orders, DisclosureRepository disclosures, SubscriberDirectory directory,
+                             PackageCipher cipher, Clock clock,
+                             @Value("${disclosure-desk.disclosure.retention:P30D}") Duration retention) {
         this.orders = orders;
         this.disclosures = disclosures;
         this.directory = directory;
+        this.cipher = cipher;
         this.clock = clock;
+        this.retention = retention;
     }
 
     /** Discloses once: a retried job finds the record of its earlier run and returns it. */
-    public DisclosureResult disclose(String trackingNumber, Set<DataCategory> approved, String analysedBy, String approvedBy) {
+    public DisclosureResult disclose(String trackingNumber, Set<DataCategory> approved, String analysedBy, String approvedBy,
+                                     Instant approvedAt) {
         Optional<DisclosureRepository.Record> earlier = disclosures.findByOrder(trackingNumber);
         if (earlier.isPresent()) {
             return result(earlier.get());
@@ -101,8 +111,8 @@ public class DisclosureService {
         byte[] content = serialize(document);
         DisclosureRepository.Record record = new DisclosureRepository.Record(UUID.randomUUID().toString(), trackingNumber, now,
                 String.join(",", approved.stream().map(Enum::name).sorted().toList()), order.targets().size(), usersAffected,
-                ipEntries, Sha256.hex(content), analysedBy, approvedBy);
-        disclosures.insert(record, content);
+                ipEntries, Sha256.hex(content), analysedBy, approvedBy, approvedAt, now.plus(retention), null);
+        disclosures.insert(record, cipher.encrypt(content, trackingNumber), cipher.keyId());
         return result(record);
     }
 

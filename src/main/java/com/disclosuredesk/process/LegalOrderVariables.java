@@ -78,6 +78,7 @@ public final class LegalOrderVariables {
     public static final String APPROVAL_DECISION = "approvalDecision";
     public static final String APPROVAL_COMMENT = "approvalComment";
     public static final String APPROVED_BY = "approvedBy";
+    public static final String APPROVED_AT = "approvedAt";
 
     // disclosure: ids, counts and the digest only
     public static final String DISCLOSURE_ID = "disclosureId";
@@ -220,8 +221,14 @@ public final class LegalOrderVariables {
         return string(APPROVAL_COMMENT);
     }
 
-    public void setApprovedBy(String userId) {
+    public void setApproved(String userId, Date at) {
         scope.setVariable(APPROVED_BY, userId);
+        scope.setVariable(APPROVED_AT, at);
+    }
+
+    public java.time.Instant approvedAt() {
+        Object value = scope.getVariable(APPROVED_AT);
+        return value instanceof Date date ? date.toInstant() : null;
     }
 
     public String approvedBy() {

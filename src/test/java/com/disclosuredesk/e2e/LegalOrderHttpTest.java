@@ -44,6 +44,9 @@ class LegalOrderHttpTest {
     @Autowired OrderRepository orders;
     @Autowired ProcessEngine engine;
     @Autowired IdentityService identity;
+    @Autowired com.disclosuredesk.disclosure.DisclosureRepository disclosures;
+    @Autowired com.disclosuredesk.disclosure.DisclosureDelivery delivery;
+    @Autowired javax.sql.DataSource dataSource;
 
     private final ObjectMapper json = new ObjectMapper().findAndRegisterModules();
 
@@ -93,6 +96,46 @@ class LegalOrderHttpTest {
         assertThat(timelineSteps(disclosed)).containsSubsequence("RECEIVED", "VALIDITY_CHECKED", "IN_LEGAL_ANALYSIS",
                 "ANALYSED", "AWAITING_APPROVAL", "APPROVAL_APPROVE", "DISCLOSED", "CLOSED");
         assertThat(disclosed.toString()).doesNotContain("legalReasoning").doesNotContain("Valid court order");
+
+        // the package, for the submitting authority alone, with its digest in a header
+        String digest = disclosed.get("timeline").findValuesAsText("detail").stream()
+                .filter(d -> d.startsWith("Disclosure package ready")).findFirst().orElseThrow()
+                .replaceAll(".*SHA-256 ([0-9a-f]{64}).*", "$1");
+        ResponseEntity<byte[]> download = http.exchange("/api/orders/" + trackingNumber + "/disclosure", HttpMethod.GET,
+                new HttpEntity<>(auth("police-de")), byte[].class);
+        assertThat(download.getStatusCode()).isEqualTo(HttpStatus.OK);
+        assertThat(download.getHeaders().getFirst("X-Content-SHA256")).isEqualTo(digest)
+                .isEqualTo(com.disclosuredesk.common.Sha256.hex(download.getBody()));
+        JsonNode pack = json.readTree(download.getBody());
+        assertThat(pack.get("trackingNumber").asText()).isEqualTo(trackingNumber);
+        assertThat(pack.get("targets")).hasSize(2);
+        assertThat(pack.get("targets").get(0).get("username").asText()).isEqualTo("@demo0001");
+        assertThat(pack.get("targets").get(0).get("phoneNumber").asText()).startsWith("+");
+        assertThat(pack.get("targets").get(0).get("ipAddresses")).isNotEmpty();
+        assertThat(http.exchange("/api/orders/" + trackingNumber + "/disclosure", HttpMethod.GET,
+                new HttpEntity<>(auth("court-us")), String.class).getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);
+        assertThat(http.exchange("/api/orders/" + trackingNumber + "/disclosure", HttpMethod.GET,
+                new HttpEntity<>(auth("analyst")), String.class).getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);
+        assertThat(disclosures.downloads(trackingNumber)).singleElement()
+                .satisfies(d -> assertThat(d.downloadedBy()).isEqualTo("police-de"))
+                .satisfies(d -> assertThat(d.sha256()).isEqualTo(digest));
+        // at rest the package is encrypted: none of the disclosed values is readable in the table
+        byte[] stored = disclosures.content(trackingNumber).orElseThrow();
+        String storedText = new String(stored, StandardCharsets.ISO_8859_1);
+        assertThat(storedText).doesNotContain(pack.get("targets").get(0).get("phoneNumber").asText())
+                .doesNotContain(pack.get("targets").get(0).get("ipAddresses").get(0).get("ip").asText())
+                .doesNotContain(trackingNumber);
+
+        // after the retention time the package is deleted; its digest and record stay
+        new org.springframework.jdbc.core.JdbcTemplate(dataSource).update(
+                "UPDATE dd_disclosure SET expires_at = ? WHERE tracking_number = ?",
+                java.time.OffsetDateTime.now().minusMinutes(1), trackingNumber);
+        assertThat(delivery.deleteExpired()).isGreaterThanOrEqualTo(1);
+        ResponseEntity<JsonNode> gone = http.exchange("/api/orders/" + trackingNumber + "/disclosure", HttpMethod.GET,
+                new HttpEntity<>(auth("police-de")), JsonNode.class);
+        assertThat(gone.getStatusCode()).isEqualTo(HttpStatus.GONE);
+        assertThat(gone.getBody().get("sha256").asText()).isEqualTo(digest);
+        assertThat(disclosures.findByOrder(trackingNumber).orElseThrow().sha256()).isEqualTo(digest);
 
         ResponseEntity<JsonNode> verification = http.getForEntity("/api/transparency/ledger/verification", JsonNode.class);
         assertThat(verification.getStatusCode()).isEqualTo(HttpStatus.OK);

@@ -1,0 +1,20 @@
+package com.disclosuredesk.disclosure;
+
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Component;
+
+/** Deletes expired disclosure packages every hour (configurable). */
+@Component
+public class DisclosureExpiryJob {
+
+    private final DisclosureDelivery delivery;
+
+    public DisclosureExpiryJob(DisclosureDelivery delivery) {
+        this.delivery = delivery;
+    }
+
+    @Scheduled(fixedDelayString = "${disclosure-desk.disclosure.expiry-check:PT1H}", initialDelayString = "PT1M")
+    public void deleteExpiredPackages() {
+        delivery.deleteExpired();
+    }
+}
