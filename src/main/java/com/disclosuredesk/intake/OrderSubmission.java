@@ -19,34 +19,45 @@ import jakarta.validation.constraints.Email;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotEmpty;
 import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.PastOrPresent;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 
-/** An order as an authority submits it (the spec's payload). Validation names every offending field. */
+/**
+ * An order as an authority submits it (the spec's payload). Validation names every offending field; messages
+ * name the rule and never echo the value. Checks written as {@code @AssertTrue} methods are reported under the
+ * method's name and renamed to the JSON field by {@link ApiProblemHandler#fieldName(String)}.
+ */
 public record OrderSubmission(
-        @NotBlank @Size(max = 100) @Pattern(regexp = "^[\\p{L}\\p{N}][\\p{L}\\p{N} ._/:#-]*$",
+        @NotBlank @Size(max = 100, message = "must be at most 100 characters") @Pattern(regexp = "^[\\p{L}\\p{N}][\\p{L}\\p{N} ._/:#-]*$",
                 message = "must start with a letter or digit and contain only letters, digits, spaces and . _ / : # -")
         String reference,
         @NotNull OrderType orderType,
         @NotNull @Valid Authority authority,
         @NotNull @Valid Issuer issuer,
-        @NotNull LocalDate issuedOn,
+        @NotNull @PastOrPresent(message = "must not be in the future") LocalDate issuedOn,
         LocalDate validUntil,
         @NotNull Offence offence,
         @NotNull Boolean suspectConfirmed,
         @NotNull Boolean emergency,
-        @Size(max = 4000) String emergencyFacts,
-        @NotNull @Size(min = 1, max = 100) List<@NotNull @Valid TargetSpec> targets,
+        @Size(max = 4000, message = "must be at most 4000 characters") String emergencyFacts,
+        @NotNull @Size(min = 1, max = 100, message = "must name 1 to 100 targets") @DistinctTargets
+        List<@NotNull @Valid TargetSpec> targets,
         @NotEmpty Set<@NotNull DataCategory> dataCategories,
         @NotNull @Valid Period period,
         LocalDate nonDisclosureUntil,
         @Pattern(regexp = "^[0-9a-fA-F]{64}$", message = "must be a SHA-256 digest: 64 hexadecimal characters")
         String documentSha256) {
 
+    /** Names are one line of printable text. */
+    static final String NO_CONTROL_CHARACTERS = "^[^\\p{Cntrl}]*$";
+
     public record Authority(
-            @NotBlank @Size(max = 200) String name,
+            @NotBlank @Size(max = 200, message = "must be at most 200 characters")
+            @Pattern(regexp = NO_CONTROL_CHARACTERS, message = "must not contain control characters") String name,
             @NotNull @Pattern(regexp = "^[A-Z]{2}$", message = "must be an ISO 3166-1 alpha-2 code such as DE") String country,
-            @Email @Size(max = 254) String contactEmail) {
+            @Email(message = "must be an email address such as cybercrime@authority.example")
+            @Size(max = 254, message = "must be at most 254 characters") String contactEmail) {
 
         @JsonIgnore
         @AssertTrue(message = "must be an assigned ISO 3166-1 alpha-2 country code")
@@ -55,9 +66,12 @@ public record OrderSubmission(
         }
     }
 
-    public record Issuer(@NotNull IssuerType type, @NotBlank @Size(max = 200) String name) {}
+    public record Issuer(@NotNull IssuerType type,
+                         @NotBlank @Size(max = 200, message = "must be at most 200 characters")
+                         @Pattern(regexp = NO_CONTROL_CHARACTERS, message = "must not contain control characters") String name) {}
 
-    public record TargetSpec(@NotNull TargetType type, @NotBlank @Size(max = 100) String value) {
+    public record TargetSpec(@NotNull TargetType type,
+                             @NotBlank @Size(max = 100, message = "must be at most 100 characters") String value) {
 
         /** Targets must be precise: an account id, an {@code @username} or an E.164 phone number. */
         @JsonIgnore
@@ -76,13 +90,19 @@ public record OrderSubmission(
 
     public record Period(@NotNull Instant from, @NotNull Instant to) {
 
+        /** At most one year: 366 days, so that a period of a leap year fits. */
+        static final Duration LONGEST = Duration.ofDays(366);
+
         @JsonIgnore
-        @AssertTrue(message = "must end after it starts and last at most one year")
-        public boolean isBounded() {
-            if (from == null || to == null) {
-                return true;
-            }
-            return from.isBefore(to) && Duration.between(from, to).compareTo(Duration.ofDays(366)) <= 0;
+        @AssertTrue(message = "must end after it starts (from before to)")
+        public boolean isChronological() {
+            return from == null || to == null || from.isBefore(to);
+        }
+
+        @JsonIgnore
+        @AssertTrue(message = "must not last longer than one year (366 days)")
+        public boolean isAtMostOneYear() {
+            return from == null || to == null || !from.isBefore(to) || Duration.between(from, to).compareTo(LONGEST) <= 0;
         }
     }
 
@@ -90,6 +110,12 @@ public record OrderSubmission(
     @AssertTrue(message = "must not be before issuedOn")
     public boolean isValidUntilAfterIssue() {
         return validUntil == null || issuedOn == null || !validUntil.isBefore(issuedOn);
+    }
+
+    @JsonIgnore
+    @AssertTrue(message = "must not be before issuedOn")
+    public boolean isNonDisclosureAfterIssue() {
+        return nonDisclosureUntil == null || issuedOn == null || !nonDisclosureUntil.isBefore(issuedOn);
     }
 
     @JsonIgnore

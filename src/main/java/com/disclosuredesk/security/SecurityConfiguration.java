@@ -58,11 +58,17 @@ public class SecurityConfiguration {
         return http.build();
     }
 
-    /** Web apps and engine REST authenticate themselves (Camunda's filters); pages of the public are open. */
+    /**
+     * Web apps and engine REST authenticate themselves (Camunda's filters); pages of the public are open, and so
+     * are the API's OpenAPI document and Swagger UI (they describe the API; calling it needs sign-in).
+     */
     @Bean
     @Order(2)
     SecurityFilterChain everythingElse(HttpSecurity http) throws Exception {
-        http.authorizeHttpRequests(auth -> auth.anyRequest().permitAll())
+        http.authorizeHttpRequests(auth -> auth
+                        .requestMatchers(HttpMethod.GET, "/v3/api-docs", "/v3/api-docs/**", "/swagger-ui.html", "/swagger-ui/**")
+                        .permitAll()
+                        .anyRequest().permitAll())
                 .csrf(AbstractHttpConfigurer::disable)
                 .requestCache(cache -> cache.disable())
                 .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.NEVER));

@@ -100,6 +100,40 @@ class OrderSubmissionValidationTest {
     }
 
     @Test
+    void sameValueWithAnotherTypeIsNoDuplicate() {
+        assertThat(validator.validate(with(c -> c.targets(List.of(new TargetSpec(TargetType.ACCOUNT_ID, "100002"),
+                new TargetSpec(TargetType.PHONE, "+4915112345678"), new TargetSpec(TargetType.USERNAME, "@demo0002")))))).isEmpty();
+    }
+
+    @Test
+    void eachRepetitionOfATargetIsReportedWithoutItsValue() {
+        Set<ConstraintViolation<OrderSubmission>> violations = validator.validate(with(c -> c.targets(List.of(
+                new TargetSpec(TargetType.PHONE, "+4917098765432"), new TargetSpec(TargetType.PHONE, "+4917098765432"),
+                new TargetSpec(TargetType.PHONE, "+4917098765432")))));
+
+        assertThat(violations).extracting(v -> v.getPropertyPath().toString()).containsExactlyInAnyOrder("targets[1]", "targets[2]");
+        assertThat(violations).allSatisfy(v -> assertThat(v.getMessage()).isEqualTo("must not repeat targets[0] (same type and value)"));
+    }
+
+    @Test
+    void issuedTodayIsNotInTheFuture() {
+        assertThat(validator.validate(with(c -> c.issuedOn(LocalDate.now())))).isEmpty();
+    }
+
+    @Test
+    void checksAreReportedUnderTheirJsonFields() {
+        assertThat(ApiProblemHandler.fieldName("targets[3].valueWellFormed")).isEqualTo("targets[3].value");
+        assertThat(ApiProblemHandler.fieldName("authority.countryAssigned")).isEqualTo("authority.country");
+        assertThat(ApiProblemHandler.fieldName("period.chronological")).isEqualTo("period");
+        assertThat(ApiProblemHandler.fieldName("period.atMostOneYear")).isEqualTo("period");
+        assertThat(ApiProblemHandler.fieldName("validUntilAfterIssue")).isEqualTo("validUntil");
+        assertThat(ApiProblemHandler.fieldName("nonDisclosureAfterIssue")).isEqualTo("nonDisclosureUntil");
+        assertThat(ApiProblemHandler.fieldName("emergencyFactsGiven")).isEqualTo("emergencyFacts");
+        assertThat(ApiProblemHandler.fieldName("targets[1]")).isEqualTo("targets[1]");
+        assertThat(ApiProblemHandler.fieldName("authority.name")).isEqualTo("authority.name");
+    }
+
+    @Test
     void upperCaseDigestIsValid() {
         assertThat(validator.validate(with(c -> c.documentSha256(DIGEST.toUpperCase())))).isEmpty();
     }
@@ -135,9 +169,31 @@ class OrderSubmissionValidationTest {
                 Arguments.of("blank target value", with(c -> c.targets(List.of(new TargetSpec(TargetType.USERNAME, "")))),
                         List.of("targets[0].value", "targets[0].valueWellFormed")),
                 Arguments.of("period longer than one year", with(c -> c.period(new Period(from,
-                        from.plusSeconds(366L * 24 * 3600 + 1)))), List.of("period.bounded")),
+                        from.plusSeconds(366L * 24 * 3600 + 1)))), List.of("period.atMostOneYear")),
                 Arguments.of("period reversed", with(c -> c.period(new Period(from, from.minusSeconds(1)))),
-                        List.of("period.bounded")),
+                        List.of("period.chronological")),
+                Arguments.of("period of no length", with(c -> c.period(new Period(from, from))),
+                        List.of("period.chronological")),
+                Arguments.of("period reversed and long", with(c -> c.period(new Period(from, from.minusSeconds(400L * 24 * 3600)))),
+                        List.of("period.chronological")),
+                Arguments.of("issuedOn in the future", with(c -> c.issuedOn(LocalDate.now().plusDays(2))
+                        .validUntil(null).nonDisclosureUntil(null)), List.of("issuedOn")),
+                Arguments.of("nonDisclosureUntil before issuedOn", with(c -> c.nonDisclosureUntil(LocalDate.of(2026, 11, 19))),
+                        List.of("nonDisclosureAfterIssue")),
+                Arguments.of("same target twice", with(c -> c.targets(List.of(new TargetSpec(TargetType.USERNAME, "@example_user"),
+                        new TargetSpec(TargetType.PHONE, "+4915112345678"), new TargetSpec(TargetType.USERNAME, "@example_user")))),
+                        List.of("targets[2]")),
+                Arguments.of("same username in another case", with(c -> c.targets(List.of(
+                        new TargetSpec(TargetType.USERNAME, "@Example_User"), new TargetSpec(TargetType.USERNAME, "@example_user")))),
+                        List.of("targets[1]")),
+                Arguments.of("control character in a name", with(c -> c.issuer(new Issuer(IssuerType.COURT, "Amtsgericht\nTiergarten"))),
+                        List.of("issuer.name")),
+                Arguments.of("authority name too long", with(c -> c.authority(new Authority("A".repeat(201), "DE", null))),
+                        List.of("authority.name")),
+                Arguments.of("email too long", with(c -> c.authority(new Authority("Staatsanwaltschaft Berlin", "DE",
+                        "a".repeat(64) + "@" + "b".repeat(63) + "." + "c".repeat(63) + "." + "d".repeat(63) + ".de"))),
+                        List.of("authority.contactEmail")),
+                Arguments.of("emergencyFacts too long", with(c -> c.emergency(true, "x".repeat(4001))), List.of("emergencyFacts")),
                 Arguments.of("period end missing", with(c -> c.period(new Period(from, null))), List.of("period.to")),
                 Arguments.of("validUntil before issuedOn", with(c -> c.validUntil(LocalDate.of(2026, 11, 19))),
                         List.of("validUntilAfterIssue")),

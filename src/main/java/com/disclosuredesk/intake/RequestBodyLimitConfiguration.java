@@ -1,0 +1,26 @@
+package com.disclosuredesk.intake;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.autoconfigure.security.SecurityProperties;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/** The body limit of the API, {@code disclosure-desk.api.max-body-bytes} (1 MiB unless configured). */
+@Configuration(proxyBeanMethods = false)
+public class RequestBodyLimitConfiguration {
+
+    @Bean
+    FilterRegistrationBean<RequestBodyLimitFilter> requestBodyLimit(
+            @Value("${disclosure-desk.api.max-body-bytes:1048576}") long maxBytes, ObjectMapper json) {
+        FilterRegistrationBean<RequestBodyLimitFilter> registration =
+                new FilterRegistrationBean<>(new RequestBodyLimitFilter(maxBytes, json));
+        registration.setName("api-request-body-limit");
+        registration.addUrlPatterns("/api/*");
+        // before Spring Security: an oversized body is refused before anything else looks at the request
+        registration.setOrder(SecurityProperties.DEFAULT_FILTER_ORDER - 10);
+        return registration;
+    }
+}
