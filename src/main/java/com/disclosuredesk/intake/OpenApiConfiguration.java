@@ -129,8 +129,9 @@ public class OpenApiConfiguration {
     private static final String CONFLICT = """
             {"type": "https://disclosuredesk.example/problems/duplicate-reference", "title": "Reference already used",
              "status": 409, "instance": "/api/orders",
-             "detail": "This authority already submitted an order with this reference (LO-2026-000123) and its content differs. Use a new reference for a new order.",
-             "errors": [{"field": "reference", "message": "already used for LO-2026-000123 with different content"}]}""";
+             "detail": "This authority already submitted an order with this reference (LO-2026-000123) and its content differs in offence, targets. Use a new reference for a new order.",
+             "errors": [{"field": "offence", "message": "differs from order LO-2026-000123"},
+                        {"field": "targets", "message": "differs from order LO-2026-000123"}]}""";
 
     private static final String UNSUPPORTED_MEDIA_TYPE = """
             {"type": "https://disclosuredesk.example/problems/unsupported-media-type", "title": "Unsupported media type",

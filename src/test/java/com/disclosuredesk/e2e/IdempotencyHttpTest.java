@@ -88,7 +88,7 @@ class IdempotencyHttpTest {
         assertThat(changed.getHeaders().getContentType().isCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON)).isTrue();
         JsonNode problem = JSON.readTree(changed.getBody());
         assertThat(problem.get("status").asInt()).isEqualTo(409);
-        assertThat(problem.get("errors").findValuesAsText("field")).containsExactly("reference");
+        assertThat(problem.get("errors").findValuesAsText("field")).containsExactly("offence");
         assertThat(problem.get("detail").asText()).contains(trackingNumber);
         assertThat(orders.count()).isEqualTo(afterFirst);
         assertThat(processInstances(trackingNumber)).isEqualTo(1);

@@ -103,7 +103,7 @@ class OpenApiHttpTest {
         JsonNode examples = docs().at("/paths/~1api~1orders/post/requestBody/content/application~1json/examples");
         HttpHeaders headers = new HttpHeaders();
         headers.setContentType(MediaType.APPLICATION_JSON);
-        headers.set(HttpHeaders.AUTHORIZATION, "Basic " + Base64.getEncoder().encodeToString("court-us:court-us".getBytes(StandardCharsets.UTF_8)));
+        headers.set(HttpHeaders.AUTHORIZATION, "Basic " + Base64.getEncoder().encodeToString("police-de:police-de".getBytes(StandardCharsets.UTF_8)));
 
         for (String name : List.of("courtOrder", "emergencyRequest")) {
             JsonNode example = examples.at("/" + name + "/value");
