@@ -136,6 +136,11 @@ class OrderConversationHttpTest {
         ResponseEntity<JsonNode> bound = http.exchange("/api/intake-accounts/court-us", HttpMethod.PUT,
                 new HttpEntity<>("{\"authorityCountry\": \"US\", \"description\": \"US courts\"}", headers), JsonNode.class);
         assertThat(bound.getStatusCode()).isEqualTo(HttpStatus.OK);
+        JsonNode accounts = http.exchange("/api/intake-accounts", HttpMethod.GET, new HttpEntity<>(auth("admin")), JsonNode.class).getBody();
+        assertThat(accounts.findValuesAsText("userId")).contains("police-de", "court-us");
+        assertThat(accounts.findValuesAsText("authorityCountry")).contains("DE", "US");
+        assertThat(http.exchange("/api/intake-accounts", HttpMethod.GET, new HttpEntity<>(auth("police-de")), JsonNode.class)
+                .getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
         assertThat(http.exchange("/api/intake-accounts/analyst", HttpMethod.PUT,
                 new HttpEntity<>("{\"authorityCountry\": \"US\"}", headers), JsonNode.class).getStatusCode())
                 .isEqualTo(HttpStatus.NOT_FOUND);
