@@ -70,9 +70,35 @@ public class TransparencyLedger {
                         entry.legalProcessClass().name(), entry.outcome().name(), entry.usersAffected(),
                         entry.targetsSpecified(), entry.emergency(), entry.prevHash(), entry.entryHash())
                 .update();
+        addToMonth(entry);
         jdbc.sql("UPDATE dd_ledger_head SET last_seq = ?, last_hash = ? WHERE id = 1")
                 .params(entry.seq(), entry.entryHash()).update();
         return entry;
+    }
+
+    /** The month's running totals (dd_ledger_month); under the head lock, so no two appends race for a row. */
+    private void addToMonth(LedgerEntry entry) {
+        Object[] key = {monthOf(entry.endedAt()), entry.authorityCountry(), entry.orderType(), entry.emergency(),
+                entry.outcome().name()};
+        int updated = jdbc.sql("""
+                UPDATE dd_ledger_month SET requests = requests + 1, users_affected = users_affected + ?,
+                    targets_specified = targets_specified + ?
+                WHERE ended_month = ? AND authority_country = ? AND order_type = ? AND emergency = ? AND outcome = ?
+                """).params(entry.usersAffected(), entry.targetsSpecified(), key[0], key[1], key[2], key[3], key[4]).update();
+        if (updated == 0) {
+            jdbc.sql("""
+                    INSERT INTO dd_ledger_month (ended_month, authority_country, order_type, emergency, outcome,
+                        requests, users_affected, targets_specified)
+                    VALUES (?, ?, ?, ?, ?, 1, ?, ?)
+                    """).params(key[0], key[1], key[2], key[3], key[4], entry.usersAffected(), entry.targetsSpecified())
+                    .update();
+        }
+    }
+
+    /** yyyymm of an instant in UTC, the key of dd_ledger_month. */
+    static int monthOf(Instant instant) {
+        java.time.LocalDate day = java.time.LocalDate.ofInstant(instant, ZoneOffset.UTC);
+        return day.getYear() * 100 + day.getMonthValue();
     }
 
     public Optional<LedgerEntry> find(String trackingNumber) {

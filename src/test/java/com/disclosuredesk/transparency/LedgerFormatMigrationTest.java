@@ -69,6 +69,15 @@ class LedgerFormatMigrationTest {
         assertThat(ledger.verify().intact()).isTrue();
         assertThat(ledger.verify().entries()).isEqualTo(3);
 
+        // V7 summed the format 1 entries into the monthly totals; appends keep them up to date
+        TransparencyReportService reports = new TransparencyReportService(ds, ledger, new MutableClock(Instant.parse("2026-04-01T09:00:00Z")));
+        ReportPeriod year = ReportPeriod.parse("2026-01-01", "2026-12-31");
+        TransparencyReport live = reports.compute(year);
+        assertThat(live.totals().requests()).isEqualTo(3);
+        assertThat(live.countries()).isEqualTo(reports.computeFromEntries(year, ledger.head()).countries());
+        assertThat(jdbc.queryForObject("SELECT SUM(requests) FROM dd_ledger_month WHERE ended_month = 202603", Long.class))
+                .isEqualTo(2);
+
         // the class of a format 1 entry is not in its hash, but it must agree with the order type
         jdbc.update("UPDATE dd_ledger_entry SET legal_process_class = 'SUBPOENA' WHERE seq = 1");
         assertThat(ledger.verify().firstBrokenSeq()).isEqualTo(1);

@@ -84,6 +84,8 @@ class TransparencyLedgerConcurrencyTest {
                 .containsExactlyElementsOf(java.util.stream.LongStream.rangeClosed(1, total).boxed().toList());
         assertThat(jdbc.queryForObject("SELECT COUNT(DISTINCT prev_hash) FROM dd_ledger_entry", Long.class))
                 .as("no two entries link to the same predecessor: no fork").isEqualTo(total);
+        assertThat(jdbc.queryForObject("SELECT SUM(requests) FROM dd_ledger_month", Long.class))
+                .as("the monthly totals counted every append once").isEqualTo(total);
         TransparencyLedger.Verification verification = ledger.verify();
         assertThat(verification.intact()).isTrue();
         assertThat(verification.entries()).isEqualTo(total);
