@@ -16,6 +16,13 @@
 
   function iso(date) { return date.toISOString().slice(0, 10); }
 
+  /** "22 Nov 2026, 19:16 UTC" */
+  function when(instant) {
+    var d = new Date(instant);
+    return d.toLocaleDateString('en-GB', { day: 'numeric', month: 'short', year: 'numeric', timeZone: 'UTC' }) + ', '
+      + d.toLocaleTimeString('en-GB', { hour: '2-digit', minute: '2-digit', timeZone: 'UTC' }) + ' UTC';
+  }
+
   /** The quarters to choose from: the current one (in progress) and the twelve before it, in UTC. */
   function quarters() {
     var now = new Date();
@@ -105,6 +112,8 @@
     }
     fetchJson(url).then(function (report) {
       state.report = report;
+      $('from').value = report.period.from;
+      $('to').value = report.period.to;
       render(report);
       showPublished(report.period);
     }).catch(function (error) {
@@ -129,7 +138,7 @@
     $('kpi-percent').textContent = percent(t.percentageWhereSomeDataProduced);
     $('kpi-emergency').textContent = number.format(t.emergency.requests) + ' (' + number.format(t.emergency.requestsFulfilled) + ')';
     $('ledger-seq').textContent = report.ledger.headSeq === 0 ? 'an empty ledger'
-      : 'entries 1 to ' + number.format(report.ledger.headSeq) + ', as of ' + new Date(report.computedAt).toUTCString();
+      : 'entries 1 to ' + number.format(report.ledger.headSeq) + ', as of ' + when(report.computedAt);
     $('ledger-hash').textContent = report.ledger.headHash;
     renderCountries(report);
     renderTypes(report);
@@ -252,7 +261,7 @@
     var width = 1000;
     var labelWidth = 190;
     var valueSpace = 60;
-    var rowHeight = 46;
+    var rowHeight = 42;
     var top = 44;
     var height = top + Math.max(1, rows.length) * rowHeight + 12;
     var max = rows.reduce(function (m, r) { return Math.max(m, r.requestsFulfilled, r.usersAffected); }, 0) || 1;
@@ -304,7 +313,7 @@
       var match = published.filter(function (p) { return p.from === period.from && p.to === period.to; })[0];
       if (!match) { return; }
       note.replaceChildren(
-        document.createTextNode('Published report: frozen on ' + new Date(match.computedAt).toUTCString()
+        document.createTextNode('Published report: frozen on ' + when(match.computedAt)
           + ' from ledger entries 1 to ' + number.format(match.ledgerHeadSeq) + ' (head '),
         cell('code', match.ledgerHeadHash.slice(0, 16) + '…'),
         document.createTextNode('). As published: '));
