@@ -15,6 +15,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
+import com.disclosuredesk.DisclosureDeskApplication;
 import com.disclosuredesk.order.DataCategory;
 import com.disclosuredesk.order.IssuerType;
 import com.disclosuredesk.order.LegalOrder;
@@ -50,11 +51,14 @@ import org.springframework.test.context.ActiveProfiles;
 /**
  * Drives the real transparency-report BPMN with camunda-bpm-assert: the timer path (the quarter just ended, computed
  * from the engine's clock) and the start by hand, idempotent freezing, refused periods, a broken ledger. Same
- * context and coverage settings as {@link LegalOrderProcessTest} (one Spring context for both); the class coverage
- * of 100% is computed over the processes this class touches, i.e. transparency-report (report under
- * target/process-test-coverage/).
+ * context and coverage settings as {@link LegalOrderProcessTest} (one Spring context for both); the library computes
+ * a test class's coverage over the processes that class touched, so the 100% asserted here is that of
+ * transparency-report (report under target/process-test-coverage/).
  */
-@SpringBootTest(properties = "camunda.bpm.job-execution.enabled=false")
+// LegalOrderProcessTest's nested Coverage class makes Spring Boot use [application, Coverage] as its configuration
+// classes: naming the same two here gives the same context key, so both classes share one context.
+@SpringBootTest(classes = {DisclosureDeskApplication.class, LegalOrderProcessTest.Coverage.class},
+        properties = "camunda.bpm.job-execution.enabled=false")
 @ActiveProfiles({"demo", "test"})
 @Import({ProcessEngineCoverageConfiguration.class, LegalOrderProcessTest.Coverage.class})
 class TransparencyReportProcessTest {
