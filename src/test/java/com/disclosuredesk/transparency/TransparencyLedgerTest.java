@@ -267,7 +267,9 @@ class TransparencyLedgerTest {
         assertThat(entry.canonical()).isEqualTo("2|1|LO-2026-000001|2026-12-01T10:00:00.123456Z"
                 + "|2026-09-01T00:00:00.000000Z|2026-11-01T00:00:00.000000Z|DE|COURT_ORDER|JUDICIAL_ORDER|FULFILLED|2|3|false|"
                 + "0".repeat(64));
-        assertThat(entry.entryHash()).isEqualTo(com.disclosuredesk.common.Sha256.hex(entry.canonical()));
+        assertThat(entry.entryHash()).isEqualTo(com.disclosuredesk.common.Sha256.hex(entry.canonical()))
+                .as("the sha256sum example of docs/transparency.md")
+                .isEqualTo("eff976f7ab23b9b719175d8ac47b075c70126a7330e30b3db4cca2100bd6c3f3");
     }
 
     @Test
