@@ -2,10 +2,14 @@ package com.disclosuredesk.transparency;
 
 import org.springframework.http.MediaType;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
-/** Public: anyone can check that the transparency ledger's hash chain is intact. */
+/**
+ * Public: anyone can check that the transparency ledger's hash chain is intact, and that a head hash published
+ * with an earlier report is still the hash of that entry (the chain was not rewritten since).
+ */
 @RestController
 @RequestMapping(path = "/api/transparency", produces = MediaType.APPLICATION_JSON_VALUE)
 public class LedgerController {
@@ -19,5 +23,17 @@ public class LedgerController {
     @GetMapping("/ledger/verification")
     public TransparencyLedger.Verification verification() {
         return ledger.verify();
+    }
+
+    /** The hashes of one entry (no content): its own and the one it links to. */
+    @GetMapping("/ledger/entries/{seq}")
+    public TransparencyLedger.Link link(@PathVariable long seq) {
+        return ledger.link(seq).orElseThrow(() -> new NoSuchEntryException(seq));
+    }
+
+    public static class NoSuchEntryException extends RuntimeException {
+        public NoSuchEntryException(long seq) {
+            super("The ledger has no entry " + seq + ".");
+        }
     }
 }

@@ -104,6 +104,8 @@ class TransparencyLedgerTest {
         assertThat(entry.usersAffected()).isEqualTo(2);
         assertThat(entry.targetsSpecified()).isEqualTo(3);
         assertThat(entry.emergency()).isTrue();
+        assertThat(entry.legalProcessClass()).isEqualTo(LegalProcessClass.EMERGENCY);
+        assertThat(entry.formatVersion()).isEqualTo(LedgerEntry.FORMAT_V2);
         assertThat(ledger.find("LO-2026-000007")).contains(entry);
     }
 
@@ -187,9 +189,10 @@ class TransparencyLedgerTest {
     void rewrittenEntryWithRecomputedHashBreaksTheLinkOfTheNext() {
         List<LedgerEntry> entries = appendThree();
         LedgerEntry original = entries.get(1);
-        LedgerEntry forged = new LedgerEntry(original.seq(), original.trackingNumber(), original.endedAt(),
-                original.periodFrom(), original.periodTo(), original.authorityCountry(), original.orderType(),
-                original.outcome(), 99, original.targetsSpecified(), original.emergency(), original.prevHash(), null);
+        LedgerEntry forged = new LedgerEntry(original.seq(), original.formatVersion(), original.trackingNumber(),
+                original.endedAt(), original.periodFrom(), original.periodTo(), original.authorityCountry(),
+                original.orderType(), original.legalProcessClass(), original.outcome(), 99, original.targetsSpecified(),
+                original.emergency(), original.prevHash(), null);
 
         jdbc.update("UPDATE dd_ledger_entry SET users_affected = 99, entry_hash = ? WHERE seq = 2",
                 TransparencyLedger.hash(forged));
@@ -222,6 +225,62 @@ class TransparencyLedgerTest {
 
         assertThat(verification.intact()).isFalse();
         assertThat(verification.problem()).contains("entry 2 is missing");
+    }
+
+    @Test
+    void changedLegalProcessClassIsDetected() {
+        appendThree();
+
+        jdbc.update("UPDATE dd_ledger_entry SET legal_process_class = 'SUBPOENA' WHERE seq = 3");
+        TransparencyLedger.Verification verification = ledger.verify();
+
+        assertThat(verification.intact()).isFalse();
+        assertThat(verification.firstBrokenSeq()).isEqualTo(3);
+        assertThat(verification.problem()).contains("legal-process class");
+    }
+
+    @Test
+    void changedOrderTypeWithMatchingClassStillBreaksTheHash() {
+        appendThree();
+
+        jdbc.update("UPDATE dd_ledger_entry SET order_type = 'SUBPOENA', legal_process_class = 'SUBPOENA' WHERE seq = 1");
+
+        assertThat(ledger.verify().firstBrokenSeq()).isEqualTo(1);
+        assertThat(ledger.verify().problem()).contains("does not match its hash");
+    }
+
+    @Test
+    void downgradedFormatVersionIsDetected() {
+        appendThree();
+
+        jdbc.update("UPDATE dd_ledger_entry SET format_version = 1 WHERE seq = 2");
+
+        assertThat(ledger.verify().firstBrokenSeq()).isEqualTo(2);
+        jdbc.update("UPDATE dd_ledger_entry SET format_version = 3 WHERE seq = 2");
+        assertThat(ledger.verify().problem()).contains("unknown format version 3");
+    }
+
+    @Test
+    void canonicalContentOfFormat2() {
+        LedgerEntry entry = ledger.append(order("LO-2026-000001"), OrderOutcome.FULFILLED, 2);
+
+        assertThat(entry.canonical()).isEqualTo("2|1|LO-2026-000001|2026-12-01T10:00:00.123456Z"
+                + "|2026-09-01T00:00:00.000000Z|2026-11-01T00:00:00.000000Z|DE|COURT_ORDER|JUDICIAL_ORDER|FULFILLED|2|3|false|"
+                + "0".repeat(64));
+        assertThat(entry.entryHash()).isEqualTo(com.disclosuredesk.common.Sha256.hex(entry.canonical()))
+                .as("the sha256sum example of docs/transparency.md")
+                .isEqualTo("eff976f7ab23b9b719175d8ac47b075c70126a7330e30b3db4cca2100bd6c3f3");
+    }
+
+    @Test
+    void everyOrderTypeHasItsLegalProcessClass() {
+        assertThat(LegalProcessClass.of(OrderType.COURT_ORDER)).isEqualTo(LegalProcessClass.JUDICIAL_ORDER);
+        assertThat(LegalProcessClass.of(OrderType.SEARCH_WARRANT)).isEqualTo(LegalProcessClass.JUDICIAL_ORDER);
+        assertThat(LegalProcessClass.of(OrderType.SUBPOENA)).isEqualTo(LegalProcessClass.SUBPOENA);
+        assertThat(LegalProcessClass.of(OrderType.EMERGENCY_REQUEST)).isEqualTo(LegalProcessClass.EMERGENCY);
+        assertThat(LegalProcessClass.of(OrderType.EU_PRODUCTION_ORDER)).isEqualTo(LegalProcessClass.EU_PRODUCTION_ORDER);
+        assertThat(LegalProcessClass.of(OrderType.PRESERVATION_REQUEST)).isEqualTo(LegalProcessClass.PRESERVATION);
+        assertThat(LegalProcessClass.of(OrderType.EU_PRESERVATION_ORDER)).isEqualTo(LegalProcessClass.PRESERVATION);
     }
 
     @Test

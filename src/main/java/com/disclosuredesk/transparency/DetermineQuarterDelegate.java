@@ -1,0 +1,24 @@
+package com.disclosuredesk.transparency;
+
+import static com.disclosuredesk.transparency.TransparencyReportProcess.VAR_PERIOD_FROM;
+import static com.disclosuredesk.transparency.TransparencyReportProcess.VAR_PERIOD_TO;
+import static com.disclosuredesk.transparency.TransparencyReportProcess.VAR_REPORT_PERIOD;
+
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.springframework.stereotype.Component;
+
+/** Service task Task_DetermineQuarter (timer path): the quarter that ended before now, in UTC. */
+@Component
+public class DetermineQuarterDelegate implements JavaDelegate {
+
+    @Override
+    public void execute(DelegateExecution execution) {
+        ReportPeriod period = ReportPeriod.quarterEndedBefore(ClockUtil.getCurrentTime().toInstant());
+        execution.setVariable(VAR_PERIOD_FROM, period.from().toString());
+        execution.setVariable(VAR_PERIOD_TO, period.to().toString());
+        execution.setVariable(VAR_REPORT_PERIOD, period.id());
+        execution.setProcessBusinessKey(period.id());
+    }
+}

@@ -1,0 +1,22 @@
+package com.disclosuredesk.transparency;
+
+import java.util.List;
+import java.util.stream.Collectors;
+
+import com.disclosuredesk.intake.FieldProblem;
+
+/** A request for a report with bad parameters: each problem names its parameter (never echoes a value). */
+public class ReportRequestException extends RuntimeException {
+
+    private final transient List<FieldProblem> problems;
+
+    public ReportRequestException(List<FieldProblem> problems) {
+        super("Parameters with problems: " + problems.stream().map(p -> p.field() + " " + p.message())
+                .collect(Collectors.joining("; ")));
+        this.problems = List.copyOf(problems);
+    }
+
+    public List<FieldProblem> problems() {
+        return problems;
+    }
+}
