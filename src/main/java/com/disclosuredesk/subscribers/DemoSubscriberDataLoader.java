@@ -80,15 +80,23 @@ public class DemoSubscriberDataLoader implements ApplicationRunner {
 
         @Override
         public void onProgress(DemoSubscriberGenerator.Progress p) {
+            String line = line(p);
+            if (line != null) {
+                log.info(line);
+            }
+        }
+
+        /** The line to log for this progress, or {@code null} when it is not yet time to log (counts only). */
+        String line(DemoSubscriberGenerator.Progress p) {
             if (p.accountsDone() == p.accounts() || p.percent() + 1e-9 < next) {
-                return; // the end is logged with the totals
+                return null; // the end is logged with the totals
             }
             while (next <= p.percent() + 1e-9) {
                 next += stepPercent;
             }
-            long left = p.accountsDone() == 0 ? 0
-                    : Math.round(p.elapsed().toSeconds() * (double) (p.accounts() - p.accountsDone()) / p.accountsDone());
-            log.info("Demo subscriber directory: {}% ({} of {} accounts, {} IP log entries), {} rows/s, {} elapsed, about {} left",
+            long left = Math.round(p.elapsed().toSeconds() * (double) (p.accounts() - p.accountsDone()) / p.accountsDone());
+            return String.format(Locale.ROOT,
+                    "Demo subscriber directory: %d%% (%,d of %,d accounts, %,d IP log entries), %,d rows/s, %s elapsed, about %s left",
                     Math.round(p.percent()), p.accountsDone(), p.accounts(), p.ipEntries(),
                     Math.round(p.rowsPerSecond()), format(p.elapsed()), format(Duration.ofSeconds(left)));
         }
