@@ -1,6 +1,8 @@
 package com.disclosuredesk.subscribers;
 
+import java.time.Duration;
 import java.time.Instant;
+import java.util.Locale;
 import javax.sql.DataSource;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -14,7 +16,10 @@ import org.springframework.stereotype.Component;
 /**
  * Fills the embedded subscriber directory with demo accounts ({@link DemoSubscriberGenerator}) on
  * start, in the {@code demo} profile only, and only while {@code sub_account} is empty. The number of
- * accounts is {@code disclosure-desk.demo.subscribers.accounts} (default 5000; 0 switches it off).
+ * accounts is {@code disclosure-desk.demo.subscribers.accounts} (default 5000; 0 switches it off), the
+ * average number of IP log entries per account {@code disclosure-desk.demo.subscribers.ip-entries-per-account}
+ * (default 35, i.e. 10 to 60 each). A large directory ({@code accounts=1000000}, {@code ip-entries-per-account=50}:
+ * about 50 million IP log rows) takes minutes; the progress is logged every 5%. Counts only: no personal data.
  */
 @Component
 @Profile("demo")
@@ -22,13 +27,17 @@ public class DemoSubscriberDataLoader implements ApplicationRunner {
 
     private static final Logger log = LoggerFactory.getLogger(DemoSubscriberDataLoader.class);
 
-    private final JdbcTemplate jdbc;
+    private final DataSource dataSource;
     private final int accounts;
+    private final int ipEntriesPerAccount;
 
     public DemoSubscriberDataLoader(DataSource dataSource,
-            @Value("${disclosure-desk.demo.subscribers.accounts:5000}") int accounts) {
-        this.jdbc = new JdbcTemplate(dataSource);
+            @Value("${disclosure-desk.demo.subscribers.accounts:5000}") int accounts,
+            @Value("${disclosure-desk.demo.subscribers.ip-entries-per-account:"
+                    + DemoSubscriberGenerator.DEFAULT_IP_ENTRIES_PER_ACCOUNT + "}") int ipEntriesPerAccount) {
+        this.dataSource = dataSource;
         this.accounts = accounts;
+        this.ipEntriesPerAccount = ipEntriesPerAccount;
     }
 
     @Override
@@ -37,14 +46,65 @@ public class DemoSubscriberDataLoader implements ApplicationRunner {
             log.info("Demo subscriber directory: generation switched off (disclosure-desk.demo.subscribers.accounts=0)");
             return;
         }
-        Long existing = jdbc.queryForObject("SELECT COUNT(*) FROM sub_account", Long.class);
+        Long existing = new JdbcTemplate(dataSource).queryForObject("SELECT COUNT(*) FROM sub_account", Long.class);
         if (existing != null && existing > 0) {
-            log.info("Demo subscriber directory: {} accounts present, nothing generated", existing);
+            if (existing != accounts) {
+                log.info("Demo subscriber directory: {} accounts present, nothing generated ({} configured: "
+                        + "an empty database is needed to generate another size)", existing, accounts);
+            } else {
+                log.info("Demo subscriber directory: {} accounts present, nothing generated", existing);
+            }
             return;
         }
-        DemoSubscriberGenerator.Result r = new DemoSubscriberGenerator().generate(jdbc, accounts, Instant.now());
+        log.info("Demo subscriber directory: generating {} accounts with {} IP log entries each on average ({} to {})",
+                accounts, ipEntriesPerAccount, DemoSubscriberGenerator.minIpEntries(ipEntriesPerAccount),
+                DemoSubscriberGenerator.maxIpEntries(ipEntriesPerAccount));
+        DemoSubscriberGenerator.Result r = new DemoSubscriberGenerator().generate(dataSource, accounts, Instant.now(),
+                ipEntriesPerAccount, new ProgressLog(5));
         log.info("Demo subscriber directory generated: {} accounts, {} IP log entries, {} devices, "
-                        + "{} username history entries in {} ms",
-                r.accounts(), r.ipEntries(), r.devices(), r.usernameHistoryEntries(), r.elapsed().toMillis());
+                        + "{} username history entries in {} ms ({} rows/s)",
+                r.accounts(), r.ipEntries(), r.devices(), r.usernameHistoryEntries(), r.elapsed().toMillis(),
+                Math.round(r.rowsPerSecond()));
+    }
+
+    /** Logs the progress every {@code stepPercent}%, with the rate and an estimate of the time left. */
+    static final class ProgressLog implements DemoSubscriberGenerator.ProgressListener {
+
+        private final double stepPercent;
+        private double next;
+
+        ProgressLog(double stepPercent) {
+            this.stepPercent = stepPercent;
+            this.next = stepPercent;
+        }
+
+        @Override
+        public void onProgress(DemoSubscriberGenerator.Progress p) {
+            String line = line(p);
+            if (line != null) {
+                log.info(line);
+            }
+        }
+
+        /** The line to log for this progress, or {@code null} when it is not yet time to log (counts only). */
+        String line(DemoSubscriberGenerator.Progress p) {
+            if (p.accountsDone() == p.accounts() || p.percent() + 1e-9 < next) {
+                return null; // the end is logged with the totals
+            }
+            while (next <= p.percent() + 1e-9) {
+                next += stepPercent;
+            }
+            long left = Math.round(p.elapsed().toSeconds() * (double) (p.accounts() - p.accountsDone()) / p.accountsDone());
+            return String.format(Locale.ROOT,
+                    "Demo subscriber directory: %d%% (%,d of %,d accounts, %,d IP log entries), %,d rows/s, %s elapsed, about %s left",
+                    Math.round(p.percent()), p.accountsDone(), p.accounts(), p.ipEntries(),
+                    Math.round(p.rowsPerSecond()), format(p.elapsed()), format(Duration.ofSeconds(left)));
+        }
+
+        private static String format(Duration d) {
+            return d.toMinutes() > 0
+                    ? String.format(Locale.ROOT, "%d min %02d s", d.toMinutes(), d.toSecondsPart())
+                    : d.toSeconds() + " s";
+        }
     }
 }

@@ -1,5 +1,9 @@
 package com.disclosuredesk.subscribers;
 
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.sql.Types;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
@@ -7,15 +11,13 @@ import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Objects;
-import java.util.Set;
 import java.util.SplittableRandom;
 import javax.sql.DataSource;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.jdbc.datasource.DataSourceTransactionManager;
-import org.springframework.transaction.support.TransactionTemplate;
+import org.springframework.jdbc.datasource.DataSourceUtils;
+import org.springframework.dao.NonTransientDataAccessException;
 
 /**
  * Generates predictable demo accounts into the {@code sub_*} tables, so that examples and tests can
@@ -25,9 +27,18 @@ import org.springframework.transaction.support.TransactionTemplate;
  * 1024-65535) spread over the 365 days before the anchor instant. Every 10th account was renamed:
  * it was {@code @former_demoNNNN} from its creation until a date 60 to 300 days before the anchor.
  *
- * <p>Deterministic: the same seed, count and anchor give the same data; an account's data does not
- * depend on how many accounts are generated (except for the username padding). Rows are written with
- * JDBC batches in one transaction, into empty tables (ids are derived from the account id).
+ * <p>The number of IP log entries per account is a parameter: on average {@value #DEFAULT_IP_ENTRIES_PER_ACCOUNT}
+ * by default (10 to 60); with another average {@code a} an account has between {@link #minIpEntries(int)}
+ * (about 0.29 a) and {@link #maxIpEntries(int)} (about 1.71 a) entries, uniformly, so that 1,000,000
+ * accounts with an average of 50 give about 50 million IP log rows.
+ *
+ * <p>Deterministic: the same seed, count, average and anchor give the same data; an account's data does
+ * not depend on how many accounts are generated (except for the username padding). Rows are written
+ * into empty tables (ids are derived from the account id), streaming: JDBC batches of
+ * {@value #ACCOUNTS_PER_BATCH} accounts, committed every {@value #ACCOUNTS_PER_TRANSACTION} accounts, so
+ * memory use does not grow with the count (apart from at most 32 bytes per account to keep phone numbers unique).
+ * Up to {@value #ACCOUNTS_PER_TRANSACTION} accounts (the default demo) are therefore one transaction.
+ * When the caller already runs a transaction on the data source, everything joins it instead.
  */
 public final class DemoSubscriberGenerator {
 
@@ -37,22 +48,102 @@ public final class DemoSubscriberGenerator {
     public static final long ACCOUNT_ID_BASE = 100_000L;
     /** The IP log window: the 365 days before the anchor. */
     public static final Duration IP_LOG_WINDOW = Duration.ofDays(365);
+    /** The average number of IP log entries per account of the default demo (10 to 60). */
+    public static final int DEFAULT_IP_ENTRIES_PER_ACCOUNT = 35;
+    /** At most this many accounts. */
+    public static final int MAX_ACCOUNTS = 10_000_000;
+    /** At most this average of IP log entries per account. */
+    public static final int MAX_IP_ENTRIES_PER_ACCOUNT = 1_000;
 
-    private static final int CHUNK = 500;
-    private static final int MAX_IP_ENTRIES = 60;
+    static final int ACCOUNTS_PER_BATCH = 500;
+    static final int ACCOUNTS_PER_TRANSACTION = 10_000;
+
+    private static final String INSERT_ACCOUNT =
+            "INSERT INTO sub_account (id, username, phone_e164, created_at) VALUES (?, ?, ?, ?)";
+    private static final String INSERT_HISTORY =
+            "INSERT INTO sub_username_history (id, account_id, username, valid_from, valid_to) VALUES (?, ?, ?, ?, ?)";
+    private static final String INSERT_DEVICE =
+            "INSERT INTO sub_device (id, account_id, model, app_version, first_seen, last_seen) VALUES (?, ?, ?, ?, ?, ?)";
+    private static final String INSERT_IP =
+            "INSERT INTO sub_ip_log (id, account_id, ip_address, port, seen_at) VALUES (?, ?, ?, ?, ?)";
 
     private final long seed;
+    private final int accountsPerTransaction;
 
     public DemoSubscriberGenerator() {
         this(DEFAULT_SEED);
     }
 
     public DemoSubscriberGenerator(long seed) {
+        this(seed, ACCOUNTS_PER_TRANSACTION);
+    }
+
+    /** For tests: commits more often. The data does not depend on it. */
+    DemoSubscriberGenerator(long seed, int accountsPerTransaction) {
+        if (accountsPerTransaction < 1) {
+            throw new IllegalArgumentException("accountsPerTransaction must be positive");
+        }
         this.seed = seed;
+        this.accountsPerTransaction = accountsPerTransaction;
     }
 
     /** What was generated, and how long it took. Counts only: no personal data. */
     public record Result(int accounts, int ipEntries, int devices, int usernameHistoryEntries, Duration elapsed) {
+
+        /** All rows written, in all four tables. */
+        public long rows() {
+            return (long) accounts + ipEntries + devices + usernameHistoryEntries;
+        }
+
+        /** Rows written per second. */
+        public double rowsPerSecond() {
+            return perSecond(rows(), elapsed);
+        }
+    }
+
+    /**
+     * How far a generation is, reported after every commit. Counts only: no personal data.
+     *
+     * @param accountsDone accounts written and committed so far
+     * @param accounts     accounts to write in all
+     * @param ipEntries    IP log entries written so far
+     * @param rows         rows written so far, in all four tables
+     * @param elapsed      time since the generation started
+     */
+    public record Progress(int accountsDone, int accounts, long ipEntries, long rows, Duration elapsed) {
+
+        /** Share of the accounts done, 0 to 100. */
+        public double percent() {
+            return accountsDone * 100.0 / accounts;
+        }
+
+        /** Rows written per second so far. */
+        public double rowsPerSecond() {
+            return perSecond(rows, elapsed);
+        }
+    }
+
+    /** Receives {@link Progress} after every commit (every {@value #ACCOUNTS_PER_TRANSACTION} accounts and at the end). */
+    @FunctionalInterface
+    public interface ProgressListener {
+
+        /** Ignores progress. */
+        ProgressListener NONE = progress -> { };
+
+        void onProgress(Progress progress);
+    }
+
+    /**
+     * Writing the demo data failed. The message names the SQL state and error code only, and the driver's
+     * exception is not attached: drivers put the values of the failing row (usernames, phone numbers) into
+     * their messages, and those must not reach logs.
+     */
+    public static final class GenerationException extends NonTransientDataAccessException {
+
+        GenerationException(SQLException e) {
+            super("Generating the demo subscriber directory failed (SQL state " + e.getSQLState() + ", error code "
+                    + e.getErrorCode() + "); the sub_* tables must exist and be empty");
+        }
     }
 
     /** Account id of the n-th demo account (n from 1). */
@@ -75,64 +166,142 @@ public final class DemoSubscriberGenerator {
         return n % 10 == 0;
     }
 
+    /** The fewest IP log entries an account has, for an average of {@code average} (10 for 35). */
+    public static int minIpEntries(int average) {
+        checkAverage(average);
+        return Math.max(1, (int) Math.round(average * 2 / 7.0));
+    }
+
+    /** The most IP log entries an account has, for an average of {@code average} (60 for 35). */
+    public static int maxIpEntries(int average) {
+        return 2 * average - minIpEntries(average);
+    }
+
     private static String padded(int n, int count) {
         int width = Math.max(4, Integer.toString(count).length());
         return String.format("%0" + width + "d", n);
     }
 
+    private static void checkAverage(int average) {
+        if (average < 1 || average > MAX_IP_ENTRIES_PER_ACCOUNT) {
+            throw new IllegalArgumentException("IP entries per account must be between 1 and " + MAX_IP_ENTRIES_PER_ACCOUNT);
+        }
+    }
+
     /** Generates {@code count} accounts into empty {@code sub_*} tables of the data source. */
     public Result generate(DataSource dataSource, int count, Instant anchor) {
-        return generate(new JdbcTemplate(dataSource), count, anchor);
+        return generate(dataSource, count, anchor, DEFAULT_IP_ENTRIES_PER_ACCOUNT, ProgressListener.NONE);
+    }
+
+    /** Generates {@code count} accounts into empty {@code sub_*} tables of the template's data source. */
+    public Result generate(JdbcTemplate jdbc, int count, Instant anchor) {
+        Objects.requireNonNull(jdbc, "jdbc");
+        return generate(Objects.requireNonNull(jdbc.getDataSource(), "data source"), count, anchor);
     }
 
     /**
-     * Generates {@code count} accounts into empty {@code sub_*} tables, in one transaction.
+     * Generates {@code count} accounts into empty {@code sub_*} tables.
      *
-     * @param anchor "now" of the demo data (truncated to seconds): IP log entries lie within the 365 days before it
+     * @param anchor              "now" of the demo data (truncated to seconds): IP log entries lie within the
+     *                            365 days before it
+     * @param ipEntriesPerAccount the average number of IP log entries per account
+     *                            ({@value #DEFAULT_IP_ENTRIES_PER_ACCOUNT} for the default demo)
+     * @param listener            told of the progress after every commit
      */
-    public Result generate(JdbcTemplate jdbc, int count, Instant anchor) {
-        Objects.requireNonNull(jdbc, "jdbc");
+    public Result generate(DataSource dataSource, int count, Instant anchor, int ipEntriesPerAccount,
+            ProgressListener listener) {
+        Objects.requireNonNull(dataSource, "dataSource");
         Objects.requireNonNull(anchor, "anchor");
-        if (count < 1 || count > 999_999) {
-            throw new IllegalArgumentException("count must be between 1 and 999999");
+        Objects.requireNonNull(listener, "listener");
+        if (count < 1 || count > MAX_ACCOUNTS) {
+            throw new IllegalArgumentException("count must be between 1 and " + MAX_ACCOUNTS);
         }
+        int minEntries = minIpEntries(ipEntriesPerAccount);
+        int maxEntries = maxIpEntries(ipEntriesPerAccount);
+        if ((long) count * maxEntries > Integer.MAX_VALUE) {
+            throw new IllegalArgumentException("too many IP log entries: fewer accounts or fewer entries per account");
+        }
+        Shape shape = new Shape(count, anchor.truncatedTo(ChronoUnit.SECONDS),
+                minEntries, maxEntries, maxEntries < 100 ? 100 : (maxEntries < 1000 ? 1000 : 10_000));
         long started = System.nanoTime();
-        Instant now = anchor.truncatedTo(ChronoUnit.SECONDS);
-        int[] totals = new int[3];
-        TransactionTemplate tx = new TransactionTemplate(new DataSourceTransactionManager(
-                Objects.requireNonNull(jdbc.getDataSource(), "data source")));
-        tx.executeWithoutResult(status -> {
-            Set<String> phones = new HashSet<>(count * 2);
-            Batch batch = new Batch();
-            for (int n = 1; n <= count; n++) {
-                generateAccount(n, count, now, phones, batch);
-                if (n % CHUNK == 0 || n == count) {
-                    totals[0] += batch.ips.size();
-                    totals[1] += batch.devices.size();
-                    totals[2] += batch.history.size();
-                    batch.flush(jdbc);
-                }
-            }
-        });
-        Duration elapsed = Duration.ofNanos(System.nanoTime() - started);
-        return new Result(count, totals[0], totals[1], totals[2], elapsed);
+        Connection connection = DataSourceUtils.getConnection(dataSource);
+        boolean joined = DataSourceUtils.isConnectionTransactional(connection, dataSource);
+        try {
+            Counts counts = joined ? write(connection, shape, false, listener, started)
+                    : writeInOwnTransactions(connection, shape, listener, started);
+            Duration elapsed = Duration.ofNanos(System.nanoTime() - started);
+            return new Result(count, (int) counts.ipEntries, (int) counts.devices, (int) counts.history, elapsed);
+        } catch (SQLException e) {
+            throw new GenerationException(e);
+        } finally {
+            DataSourceUtils.releaseConnection(connection, dataSource);
+        }
     }
 
-    private void generateAccount(int n, int count, Instant now, Set<String> phones, Batch batch) {
+    private Counts writeInOwnTransactions(Connection connection, Shape shape, ProgressListener listener, long started)
+            throws SQLException {
+        boolean autoCommit = connection.getAutoCommit();
+        connection.setAutoCommit(false);
+        try {
+            return write(connection, shape, true, listener, started);
+        } catch (SQLException | RuntimeException | Error e) {
+            try {
+                connection.rollback();
+            } catch (SQLException rollbackFailure) {
+                e.addSuppressed(rollbackFailure);
+            }
+            throw e;
+        } finally {
+            connection.setAutoCommit(autoCommit);
+        }
+    }
+
+    private Counts write(Connection connection, Shape shape, boolean commit, ProgressListener listener, long started)
+            throws SQLException {
+        Counts counts = new Counts();
+        LongSet phones = new LongSet(shape.count);
+        try (PreparedStatement accounts = connection.prepareStatement(INSERT_ACCOUNT);
+                PreparedStatement history = connection.prepareStatement(INSERT_HISTORY);
+                PreparedStatement devices = connection.prepareStatement(INSERT_DEVICE);
+                PreparedStatement ips = connection.prepareStatement(INSERT_IP)) {
+            Sink sink = new Sink(accounts, history, devices, ips, counts);
+            List<IpRow> scratch = new ArrayList<>(shape.maxEntries);
+            for (int n = 1; n <= shape.count; n++) {
+                generateAccount(n, shape, phones, scratch, sink);
+                boolean last = n == shape.count;
+                boolean commitNow = n % accountsPerTransaction == 0 || last;
+                if (n % ACCOUNTS_PER_BATCH == 0 || commitNow) {
+                    sink.flush();
+                }
+                if (commitNow) {
+                    if (commit) {
+                        connection.commit();
+                    }
+                    listener.onProgress(new Progress(n, shape.count, counts.ipEntries, counts.rows(),
+                            Duration.ofNanos(System.nanoTime() - started)));
+                }
+            }
+        }
+        return counts;
+    }
+
+    private void generateAccount(int n, Shape shape, LongSet phones, List<IpRow> ips, Sink sink) throws SQLException {
         SplittableRandom rnd = new SplittableRandom(mix(seed, n));
+        Instant now = shape.anchor;
         long id = accountId(n);
         Country country = Country.pick(rnd);
         String phone;
         do {
             phone = country.phoneNumber(rnd);
-        } while (!phones.add(phone));
+        } while (!phones.add(Long.parseLong(phone, 1, phone.length(), 10)));
         Instant createdAt = now.minusSeconds(days(400) + rnd.nextLong(days(2100)));
-        batch.accounts.add(new AccountRow(id, username(n, count), phone, createdAt));
+        String username = username(n, shape.count);
+        sink.account(id, username, phone, createdAt);
 
         if (hasFormerUsername(n)) {
             Instant renamedAt = now.minusSeconds(days(60) + rnd.nextLong(days(240)));
-            batch.history.add(new HistoryRow(id * 10, id, formerUsername(n, count), createdAt, renamedAt));
-            batch.history.add(new HistoryRow(id * 10 + 1, id, username(n, count), renamedAt, null));
+            sink.history(id * 10, id, formerUsername(n, shape.count), createdAt, renamedAt);
+            sink.history(id * 10 + 1, id, username, renamedAt, null);
         }
 
         int devices = 1 + rnd.nextInt(3);
@@ -142,33 +311,38 @@ public final class DemoSubscriberGenerator {
             Instant lastSeen = firstSeen.plusSeconds(rnd.nextLong(Duration.between(firstSeen, now).getSeconds()));
             Device device = DEVICES[rnd.nextInt(DEVICES.length)];
             String appVersion = device.appPrefix + (8 + rnd.nextInt(4)) + "." + rnd.nextInt(20) + "." + rnd.nextInt(10);
-            batch.devices.add(new DeviceRow(id * 10 + d, id, device.model, appVersion, firstSeen, lastSeen));
+            sink.device(id * 10 + d, id, device.model, appVersion, firstSeen, lastSeen);
         }
 
         // a few addresses the account comes back from (home line, home IPv6 prefix), and mobile ones
         int poolSize = 2 + rnd.nextInt(5);
-        List<String> pool = new ArrayList<>(poolSize);
+        String[] pool = new String[poolSize];
         for (int p = 0; p < poolSize; p++) {
-            pool.add(rnd.nextInt(10) < 7 ? country.ipv4(rnd) : country.ipv6(rnd));
+            pool[p] = rnd.nextInt(10) < 7 ? country.ipv4(rnd) : country.ipv6(rnd);
         }
-        int entries = 10 + rnd.nextInt(MAX_IP_ENTRIES - 10 + 1);
-        List<IpRow> ips = new ArrayList<>(entries);
+        int entries = shape.minEntries + rnd.nextInt(shape.maxEntries - shape.minEntries + 1);
+        ips.clear();
         for (int e = 0; e < entries; e++) {
-            String ip = rnd.nextInt(10) < 6 ? pool.get(rnd.nextInt(poolSize))
+            String ip = rnd.nextInt(10) < 6 ? pool[rnd.nextInt(poolSize)]
                     : (rnd.nextInt(10) < 7 ? country.ipv4(rnd) : country.ipv6(rnd));
             int port = 1024 + rnd.nextInt(65535 - 1024 + 1);
-            Instant seenAt = now.minusSeconds(1 + rnd.nextLong(IP_LOG_WINDOW.getSeconds()));
-            ips.add(new IpRow(0, id, ip, port, seenAt));
+            long seenAt = now.getEpochSecond() - (1 + rnd.nextLong(IP_LOG_WINDOW.getSeconds()));
+            ips.add(new IpRow(ip, port, seenAt));
         }
-        ips.sort(Comparator.comparing(IpRow::seenAt));
-        for (int e = 0; e < ips.size(); e++) {
+        ips.sort(Comparator.comparingLong(IpRow::seenAt)); // stable: equal times keep their order
+        for (int e = 0; e < entries; e++) {
             IpRow r = ips.get(e);
-            batch.ips.add(new IpRow(id * 100 + e, id, r.ip, r.port, r.seenAt));
+            sink.ip(id * shape.ipIdFactor + e, id, r.ip, r.port, r.seenAt);
         }
     }
 
     private static long days(int days) {
         return days * 86_400L;
+    }
+
+    private static double perSecond(long rows, Duration elapsed) {
+        long nanos = Math.max(1, elapsed.toNanos());
+        return rows * 1e9 / nanos;
     }
 
     /** SplitMix64 finalizer: independent, well-mixed streams per account. */
@@ -179,73 +353,161 @@ public final class DemoSubscriberGenerator {
         return z ^ (z >>> 31);
     }
 
-    // ------------------------------------------------------------------ rows and batches
+    // ------------------------------------------------------------------ writing
 
-    private record AccountRow(long id, String username, String phone, Instant createdAt) {
+    /** What to generate. IP log ids are {@code accountId * ipIdFactor + e}, e from 0. */
+    private record Shape(int count, Instant anchor, int minEntries, int maxEntries, int ipIdFactor) {
     }
 
-    private record HistoryRow(long id, long accountId, String username, Instant validFrom, Instant validTo) {
+    private record IpRow(String ip, int port, long seenAt) {
     }
 
-    private record DeviceRow(long id, long accountId, String model, String appVersion, Instant firstSeen, Instant lastSeen) {
+    private static final class Counts {
+        long accounts;
+        long history;
+        long devices;
+        long ipEntries;
+
+        long rows() {
+            return accounts + history + devices + ipEntries;
+        }
     }
 
-    private record IpRow(long id, long accountId, String ip, int port, Instant seenAt) {
-    }
+    /** Adds rows to the JDBC batches; {@link #flush()} executes them, parents before children. */
+    private static final class Sink {
+        private final PreparedStatement accounts;
+        private final PreparedStatement history;
+        private final PreparedStatement devices;
+        private final PreparedStatement ips;
+        private final Counts counts;
+        private boolean pendingHistory;
 
-    private static final class Batch {
-        final List<AccountRow> accounts = new ArrayList<>(CHUNK);
-        final List<HistoryRow> history = new ArrayList<>(CHUNK / 5);
-        final List<DeviceRow> devices = new ArrayList<>(CHUNK * 3);
-        final List<IpRow> ips = new ArrayList<>(CHUNK * MAX_IP_ENTRIES);
+        Sink(PreparedStatement accounts, PreparedStatement history, PreparedStatement devices, PreparedStatement ips,
+                Counts counts) {
+            this.accounts = accounts;
+            this.history = history;
+            this.devices = devices;
+            this.ips = ips;
+            this.counts = counts;
+        }
 
-        void flush(JdbcTemplate jdbc) {
-            jdbc.batchUpdate("INSERT INTO sub_account (id, username, phone_e164, created_at) VALUES (?, ?, ?, ?)",
-                    accounts, accounts.size(), (ps, r) -> {
-                        ps.setLong(1, r.id);
-                        ps.setString(2, r.username);
-                        ps.setString(3, r.phone);
-                        ps.setObject(4, utc(r.createdAt));
-                    });
-            if (!history.isEmpty()) {
-                jdbc.batchUpdate("INSERT INTO sub_username_history (id, account_id, username, valid_from, valid_to)"
-                        + " VALUES (?, ?, ?, ?, ?)", history, history.size(), (ps, r) -> {
-                            ps.setLong(1, r.id);
-                            ps.setLong(2, r.accountId);
-                            ps.setString(3, r.username);
-                            ps.setObject(4, utc(r.validFrom));
-                            if (r.validTo == null) {
-                                ps.setNull(5, java.sql.Types.TIMESTAMP_WITH_TIMEZONE);
-                            } else {
-                                ps.setObject(5, utc(r.validTo));
-                            }
-                        });
+        void account(long id, String username, String phone, Instant createdAt) throws SQLException {
+            accounts.setLong(1, id);
+            accounts.setString(2, username);
+            accounts.setString(3, phone);
+            accounts.setObject(4, utc(createdAt));
+            accounts.addBatch();
+            counts.accounts++;
+        }
+
+        void history(long id, long accountId, String username, Instant validFrom, Instant validTo) throws SQLException {
+            history.setLong(1, id);
+            history.setLong(2, accountId);
+            history.setString(3, username);
+            history.setObject(4, utc(validFrom));
+            if (validTo == null) {
+                history.setNull(5, Types.TIMESTAMP_WITH_TIMEZONE);
+            } else {
+                history.setObject(5, utc(validTo));
             }
-            jdbc.batchUpdate("INSERT INTO sub_device (id, account_id, model, app_version, first_seen, last_seen)"
-                    + " VALUES (?, ?, ?, ?, ?, ?)", devices, devices.size(), (ps, r) -> {
-                        ps.setLong(1, r.id);
-                        ps.setLong(2, r.accountId);
-                        ps.setString(3, r.model);
-                        ps.setString(4, r.appVersion);
-                        ps.setObject(5, utc(r.firstSeen));
-                        ps.setObject(6, utc(r.lastSeen));
-                    });
-            jdbc.batchUpdate("INSERT INTO sub_ip_log (id, account_id, ip_address, port, seen_at) VALUES (?, ?, ?, ?, ?)",
-                    ips, 5000, (ps, r) -> {
-                        ps.setLong(1, r.id);
-                        ps.setLong(2, r.accountId);
-                        ps.setString(3, r.ip);
-                        ps.setInt(4, r.port);
-                        ps.setObject(5, utc(r.seenAt));
-                    });
-            accounts.clear();
-            history.clear();
-            devices.clear();
-            ips.clear();
+            history.addBatch();
+            pendingHistory = true;
+            counts.history++;
+        }
+
+        void device(long id, long accountId, String model, String appVersion, Instant firstSeen, Instant lastSeen)
+                throws SQLException {
+            devices.setLong(1, id);
+            devices.setLong(2, accountId);
+            devices.setString(3, model);
+            devices.setString(4, appVersion);
+            devices.setObject(5, utc(firstSeen));
+            devices.setObject(6, utc(lastSeen));
+            devices.addBatch();
+            counts.devices++;
+        }
+
+        void ip(long id, long accountId, String ip, int port, long seenAtEpochSecond) throws SQLException {
+            ips.setLong(1, id);
+            ips.setLong(2, accountId);
+            ips.setString(3, ip);
+            ips.setInt(4, port);
+            ips.setObject(5, OffsetDateTime.ofInstant(Instant.ofEpochSecond(seenAtEpochSecond), ZoneOffset.UTC));
+            ips.addBatch();
+            counts.ipEntries++;
+        }
+
+        void flush() throws SQLException {
+            accounts.executeBatch();
+            if (pendingHistory) {
+                history.executeBatch();
+                pendingHistory = false;
+            }
+            devices.executeBatch();
+            ips.executeBatch();
         }
 
         private static OffsetDateTime utc(Instant instant) {
             return instant.atOffset(ZoneOffset.UTC);
+        }
+    }
+
+    /** A set of positive longs (E.164 numbers without the "+"), open addressing, at most half full. */
+    static final class LongSet {
+        private long[] table;
+        private int size;
+
+        LongSet(int expected) {
+            table = new long[tableSize(expected)];
+        }
+
+        private static int tableSize(int expected) {
+            int size = 16;
+            while (size < expected * 2L && size < (1 << 30)) {
+                size <<= 1;
+            }
+            return size;
+        }
+
+        /** Adds a value greater than 0; whether it was not there before. */
+        boolean add(long value) {
+            if (value <= 0) {
+                throw new IllegalArgumentException("only positive values");
+            }
+            if (size * 2L >= table.length) {
+                grow();
+            }
+            return insert(table, value);
+        }
+
+        private boolean insert(long[] t, long value) {
+            int mask = t.length - 1;
+            int i = (int) (mix(0, (int) value ^ (int) (value >>> 32)) & mask);
+            while (t[i] != 0) {
+                if (t[i] == value) {
+                    return false;
+                }
+                i = (i + 1) & mask;
+            }
+            t[i] = value;
+            if (t == table) {
+                size++;
+            }
+            return true;
+        }
+
+        private void grow() {
+            long[] bigger = new long[table.length * 2];
+            for (long v : table) {
+                if (v != 0) {
+                    insert(bigger, v);
+                }
+            }
+            table = bigger;
+        }
+
+        int size() {
+            return size;
         }
     }
 
