@@ -193,6 +193,7 @@ public final class DisclosureExtractionBenchmark {
         List<List<Target>> warmup = orders(jdbc, rnd, o.warmupOrders);
         List<List<Target>> measured = orders(jdbc, rnd, o.orders);
 
+        System.gc(); // start from a clean heap, not from what generating the directory or the orders left behind
         long[] warmupNanos = new long[warmup.size()];
         for (int i = 0; i < warmup.size(); i++) {
             warmupNanos[i] = extractOne(directory, warmup.get(i), periodFrom, periodTo, categories, null, null);
@@ -201,7 +202,7 @@ public final class DisclosureExtractionBenchmark {
         int[] entries = new int[measured.size()];
         int notFound = 0;
         Map<TargetType, List<Long>> perType = new java.util.EnumMap<>(TargetType.class);
-        long gcBefore = gcMillis();
+        GcWatch gc = GcWatch.start();
         for (int i = 0; i < measured.size(); i++) {
             int[] counts = new int[2];
             nanos[i] = extractOne(directory, measured.get(i), periodFrom, periodTo, categories, counts, perType);
@@ -226,7 +227,9 @@ public final class DisclosureExtractionBenchmark {
             System.out.printf(Locale.ROOT, "  by %-10s  %4d lookups: p50 %.2f ms | p99 %.2f ms | max %.2f ms%n", type, values.length,
                     ms(percentile(values, 50)), ms(percentile(values, 99)), ms(Arrays.stream(values).max().orElse(0)));
         });
-        System.out.printf(Locale.ROOT, "GC              %d ms in collections during the measured orders%n", gcMillis() - gcBefore);
+        gc.stop();
+        System.out.printf(Locale.ROOT, "GC              %d collections during the measured orders, %d ms in all, longest %d ms%n",
+                gc.count(), gc.totalMillis(), gc.longestMillis());
         System.out.printf(Locale.ROOT, "IP entries      per order min %d | mean %.1f | max %d; targets not found: %d%n",
                 Arrays.stream(entries).min().orElse(0), Arrays.stream(entries).average().orElse(0),
                 Arrays.stream(entries).max().orElse(0), notFound);
@@ -376,8 +379,58 @@ public final class DisclosureExtractionBenchmark {
         return new HikariDataSource(config);
     }
 
-    private static long gcMillis() {
-        return ManagementFactory.getGarbageCollectorMXBeans().stream().mapToLong(b -> Math.max(0, b.getCollectionTime())).sum();
+    /** Collects the durations of the garbage collections between start and stop (JMX notifications). */
+    static final class GcWatch implements javax.management.NotificationListener {
+        private final List<Long> durations = java.util.Collections.synchronizedList(new ArrayList<>());
+        private final List<javax.management.NotificationEmitter> emitters = new ArrayList<>();
+
+        static GcWatch start() {
+            GcWatch watch = new GcWatch();
+            for (java.lang.management.GarbageCollectorMXBean bean : ManagementFactory.getGarbageCollectorMXBeans()) {
+                if (bean instanceof javax.management.NotificationEmitter emitter) {
+                    emitter.addNotificationListener(watch, null, null);
+                    watch.emitters.add(emitter);
+                }
+            }
+            return watch;
+        }
+
+        @Override
+        public void handleNotification(javax.management.Notification n, Object handback) {
+            if (com.sun.management.GarbageCollectionNotificationInfo.GARBAGE_COLLECTION_NOTIFICATION.equals(n.getType())) {
+                com.sun.management.GarbageCollectionNotificationInfo info = com.sun.management.GarbageCollectionNotificationInfo
+                        .from((javax.management.openmbean.CompositeData) n.getUserData());
+                if (!info.getGcAction().contains("concurrent") && !info.getGcName().contains("Concurrent")) {
+                    durations.add(info.getGcInfo().getDuration());
+                }
+            }
+        }
+
+        void stop() {
+            for (javax.management.NotificationEmitter emitter : emitters) {
+                try {
+                    emitter.removeNotificationListener(this);
+                } catch (javax.management.ListenerNotFoundException e) {
+                    // already gone
+                }
+            }
+        }
+
+        int count() {
+            return durations.size();
+        }
+
+        long totalMillis() {
+            synchronized (durations) {
+                return durations.stream().mapToLong(Long::longValue).sum();
+            }
+        }
+
+        long longestMillis() {
+            synchronized (durations) {
+                return durations.stream().mapToLong(Long::longValue).max().orElse(0);
+            }
+        }
     }
 
     static long percentile(long[] values, double p) {
