@@ -10,11 +10,10 @@ import java.util.Optional;
 
 import javax.sql.DataSource;
 
+import com.disclosuredesk.common.Sequences;
+
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.incrementer.DataFieldMaxValueIncrementer;
-import org.springframework.jdbc.support.incrementer.H2SequenceMaxValueIncrementer;
-import org.springframework.jdbc.support.incrementer.PostgresSequenceMaxValueIncrementer;
-import org.springframework.jdbc.support.JdbcUtils;
 import org.springframework.stereotype.Repository;
 
 /**
@@ -29,17 +28,7 @@ public class DisclosureRepository {
 
     public DisclosureRepository(DataSource dataSource) {
         this.jdbc = JdbcClient.create(dataSource);
-        this.downloadSequence = postgres(dataSource)
-                ? new PostgresSequenceMaxValueIncrementer(dataSource, "dd_disclosure_download_seq")
-                : new H2SequenceMaxValueIncrementer(dataSource, "dd_disclosure_download_seq");
-    }
-
-    private static boolean postgres(DataSource dataSource) {
-        try {
-            return JdbcUtils.extractDatabaseMetaData(dataSource, m -> m.getDatabaseProductName()).toLowerCase().contains("postgres");
-        } catch (Exception e) {
-            throw new IllegalStateException("Cannot read the database product", e);
-        }
+        this.downloadSequence = Sequences.of(dataSource, "dd_disclosure_download_seq");
     }
 
     /** The proof of a disclosure. No personal data. */

@@ -17,11 +17,10 @@ import java.util.stream.Collectors;
 
 import javax.sql.DataSource;
 
+import com.disclosuredesk.common.Sequences;
+
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.incrementer.DataFieldMaxValueIncrementer;
-import org.springframework.jdbc.support.incrementer.H2SequenceMaxValueIncrementer;
-import org.springframework.jdbc.support.incrementer.PostgresSequenceMaxValueIncrementer;
-import org.springframework.jdbc.support.JdbcUtils;
 import org.springframework.stereotype.Repository;
 
 /** The application's own record of legal orders, their targets and their timeline. */
@@ -38,24 +37,10 @@ public class OrderRepository {
     public OrderRepository(DataSource dataSource, Clock clock) {
         this.jdbc = JdbcClient.create(dataSource);
         this.clock = clock;
-        boolean postgres = isPostgres(dataSource);
-        this.trackingSequence = sequence(dataSource, postgres, "dd_tracking_number_seq");
-        this.eventSequence = sequence(dataSource, postgres, "dd_order_event_seq");
-        this.outboxSequence = sequence(dataSource, postgres, "dd_outbox_seq");
-        this.noteSequence = sequence(dataSource, postgres, "dd_authority_note_seq");
-    }
-
-    private static boolean isPostgres(DataSource dataSource) {
-        try {
-            String product = JdbcUtils.extractDatabaseMetaData(dataSource, meta -> meta.getDatabaseProductName());
-            return product.toLowerCase(Locale.ROOT).contains("postgres");
-        } catch (Exception e) {
-            throw new IllegalStateException("Cannot read the database product", e);
-        }
-    }
-
-    private static DataFieldMaxValueIncrementer sequence(DataSource ds, boolean postgres, String name) {
-        return postgres ? new PostgresSequenceMaxValueIncrementer(ds, name) : new H2SequenceMaxValueIncrementer(ds, name);
+        this.trackingSequence = Sequences.of(dataSource, "dd_tracking_number_seq");
+        this.eventSequence = Sequences.of(dataSource, "dd_order_event_seq");
+        this.outboxSequence = Sequences.of(dataSource, "dd_outbox_seq");
+        this.noteSequence = Sequences.of(dataSource, "dd_authority_note_seq");
     }
 
     /** {@code LO-<year>-<6 digits>}, from a database sequence so that nodes never hand out the same number. */
