@@ -43,14 +43,10 @@ public class TransparencyLedger {
     /** Appends the entry of an ended order once; a retried append returns the entry stored the first time. */
     @Transactional
     public LedgerEntry append(LegalOrder order, OrderOutcome outcome, int usersAffected) {
-        Optional<LedgerEntry> earlier = find(order.trackingNumber());
-        if (earlier.isPresent()) {
-            return earlier.get();
-        }
         Head head = jdbc.sql("SELECT last_seq, last_hash FROM dd_ledger_head WHERE id = 1 FOR UPDATE")
                 .query((rs, i) -> new Head(rs.getLong(1), rs.getString(2))).single();
-        // an append of the same order may have committed while this one waited for the lock
-        earlier = find(order.trackingNumber());
+        // checked under the lock: an append of the same order may have committed while this one waited
+        Optional<LedgerEntry> earlier = find(order.trackingNumber());
         if (earlier.isPresent()) {
             return earlier.get();
         }
