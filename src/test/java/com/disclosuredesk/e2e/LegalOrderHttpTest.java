@@ -3,13 +3,11 @@ package com.disclosuredesk.e2e;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.charset.StandardCharsets;
-import java.time.Duration;
-import java.time.Instant;
-import java.util.Base64;
 import java.util.List;
 import java.util.function.Predicate;
 
 import com.disclosuredesk.order.OrderRepository;
+import com.disclosuredesk.support.ApiRequests;
 import com.disclosuredesk.support.Orders;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -313,16 +311,8 @@ class LegalOrderHttpTest {
 
     private JsonNode awaitStatus(String trackingNumber, String user, String status, Predicate<JsonNode> also)
             throws InterruptedException {
-        Instant deadline = Instant.now().plus(Duration.ofSeconds(30));
-        JsonNode last = null;
-        while (Instant.now().isBefore(deadline)) {
-            last = get("/api/orders/" + trackingNumber, user).getBody();
-            if (status.equals(last.get("status").asText()) && also.test(last)) {
-                return last;
-            }
-            Thread.sleep(100);
-        }
-        throw new AssertionError("Order " + trackingNumber + " did not reach " + status + "; last seen: " + last);
+        return ApiRequests.awaitOrder(n -> get("/api/orders/" + n, user).getBody(), trackingNumber,
+                s -> status.equals(s.get("status").asText()) && also.test(s), status);
     }
 
     private static List<String> timelineSteps(JsonNode status) {
@@ -346,12 +336,7 @@ class LegalOrderHttpTest {
     }
 
     private static HttpHeaders auth(String user) {
-        String password = user.equals("counsel") ? "counsel-secret" : user;
-        HttpHeaders headers = new HttpHeaders();
-        headers.set(HttpHeaders.AUTHORIZATION, "Basic " + Base64.getEncoder()
-                .encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8)));
-        headers.setAccept(List.of(MediaType.APPLICATION_JSON, MediaType.APPLICATION_PROBLEM_JSON));
-        return headers;
+        return user.equals("counsel") ? ApiRequests.signedIn(user, "counsel-secret") : ApiRequests.signedIn(user);
     }
 
 }

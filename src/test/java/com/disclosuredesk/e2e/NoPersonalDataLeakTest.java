@@ -10,7 +10,6 @@ import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -22,6 +21,7 @@ import javax.sql.DataSource;
 
 import com.disclosuredesk.intake.OrderSubmission;
 import com.disclosuredesk.order.TargetType;
+import com.disclosuredesk.support.ApiRequests;
 import com.disclosuredesk.support.Orders;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -285,16 +285,13 @@ class NoPersonalDataLeakTest {
     }
 
     private void await(String trackingNumber, Predicate<JsonNode> done, String what) throws Exception {
-        Instant deadline = Instant.now().plus(Duration.ofSeconds(30));
-        JsonNode last = null;
-        while (Instant.now().isBefore(deadline)) {
-            last = json.readTree(get("/api/orders/" + trackingNumber, "police-de").getBody());
-            if (done.test(last)) {
-                return;
+        ApiRequests.awaitOrder(n -> {
+            try {
+                return json.readTree(get("/api/orders/" + n, "police-de").getBody());
+            } catch (java.io.IOException e) {
+                throw new java.io.UncheckedIOException(e);
             }
-            Thread.sleep(100);
-        }
-        throw new AssertionError("Order " + trackingNumber + " did not reach " + what + "; last seen: " + last);
+        }, trackingNumber, done, what);
     }
 
     private ResponseEntity<String> post(String path, String body, String user) {
@@ -321,10 +318,6 @@ class NoPersonalDataLeakTest {
     }
 
     private static HttpHeaders auth(String user) {
-        HttpHeaders headers = new HttpHeaders();
-        headers.set(HttpHeaders.AUTHORIZATION, "Basic " + Base64.getEncoder()
-                .encodeToString((user + ":" + user).getBytes(StandardCharsets.UTF_8)));
-        headers.setAccept(List.of(MediaType.APPLICATION_JSON, MediaType.APPLICATION_PROBLEM_JSON));
-        return headers;
+        return ApiRequests.signedIn(user);
     }
 }

@@ -2,15 +2,12 @@ package com.disclosuredesk.e2e;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.nio.charset.StandardCharsets;
-import java.time.Duration;
-import java.time.Instant;
-import java.util.Base64;
 import java.util.List;
 
 import com.disclosuredesk.intake.OrderSubmission;
 import com.disclosuredesk.order.Offence;
 import com.disclosuredesk.order.OrderRepository;
+import com.disclosuredesk.support.ApiRequests;
 import com.disclosuredesk.support.Orders;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -169,16 +166,7 @@ class OrderConversationHttpTest {
 
     private JsonNode await(String trackingNumber, java.util.function.Predicate<JsonNode> done, String what)
             throws InterruptedException {
-        Instant deadline = Instant.now().plus(Duration.ofSeconds(30));
-        JsonNode last = null;
-        while (Instant.now().isBefore(deadline)) {
-            last = get("/api/orders/" + trackingNumber, "police-de").getBody();
-            if (done.test(last)) {
-                return last;
-            }
-            Thread.sleep(100);
-        }
-        throw new AssertionError("Order " + trackingNumber + " did not reach " + what + "; last seen: " + last);
+        return ApiRequests.awaitOrder(n -> get("/api/orders/" + n, "police-de").getBody(), trackingNumber, done, what);
     }
 
     private ResponseEntity<JsonNode> post(String path, String body, String user) {
@@ -192,10 +180,6 @@ class OrderConversationHttpTest {
     }
 
     private static HttpHeaders auth(String user) {
-        HttpHeaders headers = new HttpHeaders();
-        headers.set(HttpHeaders.AUTHORIZATION, "Basic " + Base64.getEncoder()
-                .encodeToString((user + ":" + user).getBytes(StandardCharsets.UTF_8)));
-        headers.setAccept(List.of(MediaType.APPLICATION_JSON, MediaType.APPLICATION_PROBLEM_JSON));
-        return headers;
+        return ApiRequests.signedIn(user);
     }
 }
