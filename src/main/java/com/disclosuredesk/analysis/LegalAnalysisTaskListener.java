@@ -1,5 +1,6 @@
 package com.disclosuredesk.analysis;
 
+import java.util.List;
 import java.util.Set;
 
 import com.disclosuredesk.order.DataCategory;
@@ -17,9 +18,11 @@ import org.springframework.stereotype.Component;
 public class LegalAnalysisTaskListener implements TaskListener {
 
     private final OrderRepository orders;
+    private final RelatedOrders relatedOrders;
 
-    public LegalAnalysisTaskListener(OrderRepository orders) {
+    public LegalAnalysisTaskListener(OrderRepository orders, RelatedOrders relatedOrders) {
         this.orders = orders;
+        this.relatedOrders = relatedOrders;
     }
 
     @Override
@@ -30,6 +33,8 @@ public class LegalAnalysisTaskListener implements TaskListener {
             case EVENTNAME_CREATE -> {
                 orders.updateStatus(trackingNumber, OrderStatus.IN_LEGAL_ANALYSIS, null, null);
                 orders.addEvent(trackingNumber, "IN_LEGAL_ANALYSIS", null, "Waiting for legal analysis.");
+                List<RelatedOrder> related = relatedOrders.of(trackingNumber);
+                variables.setRelatedOrders(RelatedOrderLinks.entries(related));
             }
             case EVENTNAME_COMPLETE -> {
                 String analyst = TaskActor.of(task);

@@ -1,6 +1,7 @@
 package com.disclosuredesk.intake;
 
 import com.disclosuredesk.disclosure.DisclosureRepository;
+import com.disclosuredesk.preservation.PreservationService;
 import com.disclosuredesk.order.OrderRepository;
 import com.disclosuredesk.order.OrderStatus;
 import com.disclosuredesk.process.LegalOrderVariables;
@@ -18,10 +19,12 @@ public class RecordWithdrawalDelegate implements JavaDelegate {
 
     private final OrderRepository orders;
     private final DisclosureRepository disclosures;
+    private final PreservationService preservations;
 
-    public RecordWithdrawalDelegate(OrderRepository orders, DisclosureRepository disclosures) {
+    public RecordWithdrawalDelegate(OrderRepository orders, DisclosureRepository disclosures, PreservationService preservations) {
         this.orders = orders;
         this.disclosures = disclosures;
+        this.preservations = preservations;
     }
 
     @Override
@@ -31,6 +34,9 @@ public class RecordWithdrawalDelegate implements JavaDelegate {
         if (disclosures.findByOrder(trackingNumber).isPresent()) {
             throw new OrderStateConflictException(OrderStatus.DISCLOSED,
                     "Order " + trackingNumber + " was already disclosed and can no longer be withdrawn.");
+        }
+        if (preservations.find(trackingNumber).isPresent()) {
+            preservations.deleteSnapshot(trackingNumber);
         }
         variables.markWithdrawn();
         orders.updateStatus(trackingNumber, OrderStatus.WITHDRAWN, "WITHDRAWN", null);

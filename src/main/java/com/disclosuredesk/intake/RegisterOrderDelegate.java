@@ -44,7 +44,9 @@ public class RegisterOrderDelegate implements JavaDelegate {
             order = orders.get(variables.trackingNumber());
         }
         Date now = ClockUtil.getCurrentTime();
-        variables.putOrderFacts(order, deadlines.answerDueAt(order, now), deadlines.priority(order));
+        Date answerDueAt = deadlines.answerDueAt(order, now);
+        variables.putOrderFacts(order, answerDueAt, deadlines.priority(order));
+        variables.setEscalation(deadlines.escalationAt(order, answerDueAt, now), deadlines.escalatedPriority(order));
         orders.addEvent(order.trackingNumber(), "ACKNOWLEDGED", null, "Order registered; the validity check follows.");
     }
 

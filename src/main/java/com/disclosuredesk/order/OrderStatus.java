@@ -9,5 +9,14 @@ public enum OrderStatus {
     AWAITING_APPROVAL,
     DISCLOSED,
     REJECTED,
-    WITHDRAWN
+    WITHDRAWN,
+    /** A preservation order: the targets' data is frozen (nothing disclosed) until the hold ends. */
+    PRESERVED,
+    /** A preservation order whose hold ended: the frozen data was deleted. */
+    PRESERVATION_ENDED;
+
+    /** Whether the order has ended (nothing more happens to it). */
+    public boolean isFinal() {
+        return this == DISCLOSED || this == REJECTED || this == WITHDRAWN || this == PRESERVATION_ENDED;
+    }
 }

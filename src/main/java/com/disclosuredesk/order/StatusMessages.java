@@ -15,6 +15,9 @@ final class StatusMessages {
             case AWAITING_APPROVAL -> "The legal analysis of order " + trackingNumber + " is complete; it awaits approval.";
             case DISCLOSED -> "The disclosure for order " + trackingNumber + " is ready.";
             case REJECTED -> "Order " + trackingNumber + " was refused: " + reason;
+            case PRESERVED -> "The data named in order " + trackingNumber + " is preserved (nothing was disclosed)."
+                    + (reason == null ? "" : " " + reason);
+            case PRESERVATION_ENDED -> "The preservation hold of order " + trackingNumber + " ended; the preserved data was deleted.";
             case WITHDRAWN -> "Order " + trackingNumber + " was withdrawn." + (reason == null ? "" : " " + reason);
         };
     }

@@ -50,6 +50,54 @@ public final class LegalOrderVariables {
     public static final String ANSWER_DUE_AT = "answerDueAt";
     public static final String TASK_PRIORITY = "taskPriority";
 
+    // clocks and escalation
+    /** When an open analysis or approval is escalated (the due date; emergencies: when the clock is nearly out). */
+    public static final String ESCALATION_AT = "escalationAt";
+    /** Priority of escalated tasks and of the copies handed to the approvers. */
+    public static final String ESCALATED_PRIORITY = "escalatedPriority";
+    /** Input parameter of the escalation step: the id of the task it escalates. */
+    public static final String ESCALATED_TASK = "escalatedTask";
+    public static final String ESCALATION_COUNT = "escalationCount";
+
+    // requester verification (external contract: requesterVerified, verificationNote)
+    public static final String REQUESTER_VERIFICATION_REQUIRED = "requesterVerificationRequired";
+    public static final String REQUESTER_VERIFIED = "requesterVerified";
+    public static final String VERIFICATION_NOTE = "verificationNote";
+    public static final String VERIFIED_BY = "verifiedBy";
+    /** What the registry of known authorities knows: name, official domain, known contact, verified by and when. */
+    public static final String KNOWN_AUTHORITY = "knownAuthority";
+    public static final String KNOWN_CONTACT = "knownContact";
+    public static final String AUTHORITY_WARNING = "authorityWarning";
+    /** Verification form: register the verified authority in the registry, with its official domain and contact. */
+    public static final String REGISTER_AUTHORITY = "registerAuthority";
+    public static final String REGISTER_CONTACT_DOMAIN = "registerContactDomain";
+    public static final String REGISTER_KNOWN_CONTACT = "registerKnownContact";
+
+    // emergency fast track
+    /** APPROVE (an approver alone) or LEAVE_TO_ANALYSIS. */
+    public static final String EMERGENCY_APPROVAL = "emergencyApproval";
+    public static final String EMERGENCY_APPROVED_ALONE = "emergencyApprovedAlone";
+    public static final String REVIEW_DUE_AT = "reviewDueAt";
+    public static final String FLAGGED_FOR_REVIEW = "flaggedForReview";
+    /** CONFIRMED or DISPUTED: the legal analysis completed after an emergency disclosure. */
+    public static final String REVIEW_OUTCOME = "reviewOutcome";
+
+    // duplicate targets
+    /** Other open orders of the same authority naming the same targets (tracking numbers, no target data). */
+    public static final String RELATED_ORDERS = "relatedOrders";
+    public static final String RELATED_ORDER_COUNT = "relatedOrderCount";
+
+    // preservation
+    public static final String PRESERVATION_HELD_UNTIL = "preservationHeldUntil";
+    public static final String PRESERVATION_SHA256 = "preservationSha256";
+    public static final String PRESERVATION_EXTENDED = "preservationExtended";
+    public static final String PRESERVATION_ENDED = "preservationEnded";
+
+    // non-disclosure order and user notification
+    /** End of the non-disclosure order (end of the day nonDisclosureUntil, UTC); null without one. */
+    public static final String NON_DISCLOSURE_ENDS_AT = "nonDisclosureEndsAt";
+    public static final String USERS_NOTIFIED = "usersNotified";
+
     // paper orders entered with the Tasklist start form: raw input, removed at receipt and never kept in history
     public static final String FORM_TARGET_LIST = "targetList";
     public static final String FORM_DATA_CATEGORIES = "dataCategories";
@@ -132,6 +180,162 @@ public final class LegalOrderVariables {
         scope.setVariable(TARGETS_SUMMARY, targetsSummary(order.targets()));
         scope.setVariable(ANSWER_DUE_AT, answerDueAt);
         scope.setVariable(TASK_PRIORITY, priority);
+        if (!scope.hasVariable(REQUESTER_VERIFIED)) {
+            scope.setVariable(REQUESTER_VERIFIED, null);
+        }
+        scope.setVariable(EMERGENCY_APPROVED_ALONE, false);
+        scope.setVariable(NON_DISCLOSURE_ENDS_AT, nonDisclosureEndsAt(order.nonDisclosureUntil()));
+    }
+
+    /** The clocks of the escalations. */
+    public void setEscalation(Date escalationAt, int escalatedPriority) {
+        scope.setVariable(ESCALATION_AT, escalationAt);
+        scope.setVariable(ESCALATED_PRIORITY, escalatedPriority);
+    }
+
+    public Date answerDueAt() {
+        return date(ANSWER_DUE_AT);
+    }
+
+    public int escalatedPriority() {
+        Object value = scope.getVariable(ESCALATED_PRIORITY);
+        return value == null ? 0 : ((Number) value).intValue();
+    }
+
+    public int countEscalation() {
+        Object value = scope.getVariable(ESCALATION_COUNT);
+        int count = (value == null ? 0 : ((Number) value).intValue()) + 1;
+        scope.setVariable(ESCALATION_COUNT, count);
+        return count;
+    }
+
+    /** A non-disclosure order ends with the day it names, in UTC. */
+    public static Date nonDisclosureEndsAt(java.time.LocalDate until) {
+        return until == null ? null : Date.from(until.plusDays(1).atStartOfDay(java.time.ZoneOffset.UTC).toInstant());
+    }
+
+    public void setNonDisclosureEndsAt(Date endsAt) {
+        scope.setVariable(NON_DISCLOSURE_ENDS_AT, endsAt);
+    }
+
+    public Date nonDisclosureEndsAt() {
+        return date(NON_DISCLOSURE_ENDS_AT);
+    }
+
+    public String nonDisclosureUntil() {
+        return string(NON_DISCLOSURE_UNTIL);
+    }
+
+    public void setNonDisclosureUntil(String isoDate) {
+        scope.setVariable(NON_DISCLOSURE_UNTIL, isoDate);
+    }
+
+    public void setVerificationRequired(boolean required) {
+        scope.setVariable(REQUESTER_VERIFICATION_REQUIRED, required);
+    }
+
+    public boolean emergency() {
+        return Boolean.TRUE.equals(scope.getVariable(EMERGENCY));
+    }
+
+    /** The registry's view of the requester, shown on the verification task. */
+    public void setRequesterCheck(String knownAuthority, String knownContact, String warning) {
+        scope.setVariable(KNOWN_AUTHORITY, knownAuthority);
+        scope.setVariable(KNOWN_CONTACT, knownContact);
+        scope.setVariable(AUTHORITY_WARNING, warning);
+    }
+
+    /** null until decided, then TRUE or FALSE. */
+    public Boolean requesterVerified() {
+        Object value = scope.getVariable(REQUESTER_VERIFIED);
+        if (value == null) {
+            return null;
+        }
+        if (value instanceof Boolean b) {
+            return b;
+        }
+        String text = value.toString().trim();
+        if (text.equalsIgnoreCase("true") || text.equalsIgnoreCase("false")) {
+            return Boolean.valueOf(text);
+        }
+        throw new InvalidTaskInputException(REQUESTER_VERIFIED, "must be true or false");
+    }
+
+    public String verificationNote() {
+        return string(VERIFICATION_NOTE);
+    }
+
+    public void setVerification(boolean verified, String note, String verifiedBy) {
+        scope.setVariable(REQUESTER_VERIFIED, verified);
+        scope.setVariable(VERIFICATION_NOTE, note);
+        scope.setVariable(VERIFIED_BY, verifiedBy);
+    }
+
+    public boolean registerAuthority() {
+        Object value = scope.getVariable(REGISTER_AUTHORITY);
+        return Boolean.TRUE.equals(value) || "true".equalsIgnoreCase(String.valueOf(value));
+    }
+
+    public String registerContactDomain() {
+        return string(REGISTER_CONTACT_DOMAIN);
+    }
+
+    public String registerKnownContact() {
+        return string(REGISTER_KNOWN_CONTACT);
+    }
+
+    public String emergencyApproval() {
+        return string(EMERGENCY_APPROVAL);
+    }
+
+    public void setApprovedAlone(Date reviewDueAt) {
+        scope.setVariable(EMERGENCY_APPROVED_ALONE, true);
+        scope.setVariable(REVIEW_DUE_AT, reviewDueAt);
+    }
+
+    public boolean approvedAlone() {
+        return Boolean.TRUE.equals(scope.getVariable(EMERGENCY_APPROVED_ALONE));
+    }
+
+    public void flagForReview() {
+        scope.setVariable(FLAGGED_FOR_REVIEW, true);
+    }
+
+    public void setReviewOutcome(String outcome) {
+        scope.setVariable(REVIEW_OUTCOME, outcome);
+    }
+
+    /** Related orders as a JSON array (tracking number, reference, status, shared targets, link): the form lists them. */
+    public void setRelatedOrders(List<? extends java.util.Map<String, ?>> entries) {
+        try {
+            scope.setVariable(RELATED_ORDERS, SpinValues.jsonValue(JSON.writeValueAsString(entries)).create());
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+        scope.setVariable(RELATED_ORDER_COUNT, entries.size());
+    }
+
+    public void setPreservation(Date heldUntil, String sha256, boolean extended) {
+        scope.setVariable(PRESERVATION_HELD_UNTIL, heldUntil);
+        scope.setVariable(PRESERVATION_SHA256, sha256);
+        scope.setVariable(PRESERVATION_EXTENDED, extended);
+    }
+
+    public void markPreservationEnded() {
+        scope.setVariable(PRESERVATION_ENDED, true);
+    }
+
+    public boolean preservationEnded() {
+        return Boolean.TRUE.equals(scope.getVariable(PRESERVATION_ENDED));
+    }
+
+    public void setUsersNotified(int count) {
+        scope.setVariable(USERS_NOTIFIED, count);
+    }
+
+    private Date date(String name) {
+        Object value = scope.getVariable(name);
+        return value instanceof Date date ? date : null;
     }
 
     /** Targets as the forms show them: usernames and ids as given, phone numbers masked. */
@@ -250,7 +454,8 @@ public final class LegalOrderVariables {
 
     /**
      * How the order ended, derived from the decisions taken on the way: a withdrawal, else a disclosure decides
-     * it when there was one, otherwise an invalid order is INVALID and any other ended order was REJECTED.
+     * it when there was one, else an ended preservation hold (PRESERVED), a requester not verified (UNVERIFIED);
+     * otherwise an invalid order is INVALID and any other ended order was REJECTED.
      */
     public OrderOutcome outcome() {
         if (withdrawn()) {
@@ -259,6 +464,12 @@ public final class LegalOrderVariables {
         OrderOutcome disclosed = parse(OrderOutcome.class, DISCLOSURE_OUTCOME);
         if (disclosed != null) {
             return disclosed;
+        }
+        if (preservationEnded()) {
+            return OrderOutcome.PRESERVED;
+        }
+        if (Boolean.FALSE.equals(scope.getVariable(REQUESTER_VERIFIED))) {
+            return OrderOutcome.UNVERIFIED;
         }
         if (!"VALID".equals(validityOutcome())) {
             return OrderOutcome.INVALID;

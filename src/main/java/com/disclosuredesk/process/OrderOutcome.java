@@ -6,7 +6,11 @@ public enum OrderOutcome {
     NO_DATA,
     REJECTED,
     INVALID,
-    WITHDRAWN;
+    WITHDRAWN,
+    /** Refused because the requester could not be verified through a known channel. */
+    UNVERIFIED,
+    /** A preservation order whose hold ended: data was frozen for the authority, nothing disclosed. */
+    PRESERVED;
 
     public boolean disclosed() {
         return this == FULFILLED || this == NO_DATA;

@@ -30,7 +30,9 @@ public class LogTransparencyDelegate implements JavaDelegate {
         LedgerEntry entry = ledger.append(order, outcome, outcome.disclosed() ? variables.usersAffected() : 0);
         variables.setOutcome(outcome, entry.seq());
         // a withdrawal set its status when it was recorded; a disclosure when the package was made
-        if (!outcome.disclosed() && outcome != OrderOutcome.WITHDRAWN) {
+        if (outcome == OrderOutcome.PRESERVED) {
+            orders.updateStatus(order.trackingNumber(), OrderStatus.PRESERVATION_ENDED, outcome.name(), null);
+        } else if (!outcome.disclosed() && outcome != OrderOutcome.WITHDRAWN) {
             orders.updateStatus(order.trackingNumber(), OrderStatus.REJECTED, outcome.name(), reasonFor(outcome, variables));
         }
         orders.addEvent(order.trackingNumber(), "CLOSED", null,
@@ -42,6 +44,7 @@ public class LogTransparencyDelegate implements JavaDelegate {
         return switch (outcome) {
             case INVALID -> variables.validityReasonsText();
             case REJECTED -> "After legal analysis, the platform does not disclose data on this order.";
+            case UNVERIFIED -> "The platform could not verify the requesting authority through a known channel.";
             default -> null;
         };
     }

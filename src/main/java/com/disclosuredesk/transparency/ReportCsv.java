@@ -22,7 +22,8 @@ public final class ReportCsv {
     public static List<String> header() {
         List<String> header = new ArrayList<>(List.of("Country", "Country code", "Requests", "Accounts specified",
                 "Requests fulfilled", "Users affected", "Percentage of requests where some data produced",
-                "Requests with no data found", "Requests rejected", "Requests refused as invalid", "Requests withdrawn"));
+                "Requests with no data found", "Requests rejected", "Requests refused as invalid", "Requests withdrawn",
+                "Requests refused as unverified", "Preservations"));
         for (OrderType type : OrderType.values()) {
             header.add(label(type) + " requests");
             header.add(label(type) + " requests fulfilled");
@@ -47,7 +48,7 @@ public final class ReportCsv {
                 Long.toString(row.accountsSpecified()), Long.toString(row.requestsFulfilled()),
                 Long.toString(row.usersAffected()), percentage(row.percentageWhereSomeDataProduced())));
         for (OrderOutcome outcome : List.of(OrderOutcome.NO_DATA, OrderOutcome.REJECTED, OrderOutcome.INVALID,
-                OrderOutcome.WITHDRAWN)) {
+                OrderOutcome.WITHDRAWN, OrderOutcome.UNVERIFIED, OrderOutcome.PRESERVED)) {
             values.add(Long.toString(row.outcomes().getOrDefault(outcome.name(), 0L)));
         }
         for (OrderType type : OrderType.values()) {

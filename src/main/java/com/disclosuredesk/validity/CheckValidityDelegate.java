@@ -3,6 +3,7 @@ package com.disclosuredesk.validity;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 
+import com.disclosuredesk.order.LegalOrder;
 import com.disclosuredesk.order.OrderRepository;
 import com.disclosuredesk.process.LegalOrderVariables;
 
@@ -28,8 +29,13 @@ public class CheckValidityDelegate implements JavaDelegate {
         LegalOrderVariables variables = LegalOrderVariables.of(execution);
         String trackingNumber = variables.trackingNumber();
         LocalDate today = LocalDate.ofInstant(ClockUtil.getCurrentTime().toInstant(), ZoneOffset.UTC);
-        ValidityResult result = validity.check(orders.get(trackingNumber), today);
+        LegalOrder order = orders.get(trackingNumber);
+        ValidityResult result = validity.check(order, today);
         variables.setValidity(result.outcome().name(), result.reasons());
+        // a clarification may have corrected the issuer, the emergency or the non-disclosure order
+        variables.setVerificationRequired(ValidityService.requiresRequesterVerification(order));
+        variables.setNonDisclosureUntil(order.nonDisclosureUntil() == null ? null : order.nonDisclosureUntil().toString());
+        variables.setNonDisclosureEndsAt(LegalOrderVariables.nonDisclosureEndsAt(order.nonDisclosureUntil()));
         orders.addEvent(trackingNumber, "VALIDITY_CHECKED", null,
                 result.outcome() + (result.reasons().isEmpty() ? "" : ": " + String.join(" ", result.reasons())));
     }

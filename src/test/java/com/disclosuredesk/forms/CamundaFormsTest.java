@@ -34,6 +34,9 @@ class CamundaFormsTest {
     @CsvSource({
         "legal-analysis,    analysisDecision approvedCategories informationRequested legalReasoning",
         "approval,          approvalDecision approvalComment",
+        "verify-requester,  requesterVerified verificationNote registerAuthority registerContactDomain registerKnownContact",
+        "emergency-approval, emergencyApproval approvedCategories approvalComment",
+        "analysis-after-disclosure, analysisDecision legalReasoning",
         "start-legal-order, orderReference orderType documentSha256 authorityName authorityCountry "
                 + "authorityContactEmail issuerType issuerName issuedOn validUntil offence suspectConfirmed "
                 + "emergency emergencyFacts targetList dataCategories periodFrom periodTo nonDisclosureUntil",

@@ -7,6 +7,7 @@ import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.execute
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.job;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.task;
 
+import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -16,7 +17,12 @@ import com.disclosuredesk.intake.OrderIntakeService;
 import com.disclosuredesk.intake.OrderLifecycleService;
 import com.disclosuredesk.intake.OrderStateConflictException;
 import com.disclosuredesk.intake.OrderSubmission;
+import com.disclosuredesk.disclosure.DisclosureRepository;
+import com.disclosuredesk.order.IssuerType;
 import com.disclosuredesk.order.Offence;
+import com.disclosuredesk.order.OrderType;
+import com.disclosuredesk.preservation.PreservationService;
+import com.disclosuredesk.verification.AuthorityRegistry;
 import com.disclosuredesk.order.OrderRepository;
 import com.disclosuredesk.order.OrderStatus;
 import com.disclosuredesk.order.TargetType;
@@ -69,6 +75,9 @@ class LegalOrderProcessTest {
     @Autowired TaskService tasks;
     @Autowired IdentityService identity;
     @Autowired HistoryService history;
+    @Autowired AuthorityRegistry registry;
+    @Autowired PreservationService preservations;
+    @Autowired DisclosureRepository disclosures;
 
     private static int references;
 
@@ -103,9 +112,17 @@ class LegalOrderProcessTest {
         assertThat(pi).isWaitingAt("Task_LogTransparency");
         execute(job(pi));
 
+        // the order's non-disclosure order keeps the users uninformed until it ends
+        assertThat(pi).isWaitingAt("Gateway_AwaitNonDisclosureEnd");
+        assertThat(job("Event_NonDisclosureEnded", pi).getDuedate()).isEqualTo(
+                java.util.Date.from(orders.get(trackingNumber).nonDisclosureUntil().plusDays(1).atStartOfDay(java.time.ZoneOffset.UTC).toInstant()));
+        assertThat(orders.status(trackingNumber).orElseThrow().status()).isEqualTo(OrderStatus.DISCLOSED);
+        execute(job("Event_NonDisclosureEnded", pi));
+
         assertThat(pi).isEnded().hasPassed("Task_DiscloseData", "Task_LogTransparency").hasPassedInOrder(
                 "Task_RegisterOrder", "Task_CheckValidity", "Task_LegalAnalysis", "Task_Approval", "Task_DiscloseData",
-                "Task_LogTransparency", "Event_OrderDisclosed");
+                "Task_LogTransparency", "Event_NonDisclosureEnded", "Task_RecordUserNotification", "Event_OrderDisclosed");
+        assertThat(pi).variables().containsEntry("usersNotified", 2);
         assertThat(pi).variables()
                 .containsEntry("disclosureOutcome", "FULFILLED")
                 .containsEntry("usersAffected", 2)
@@ -127,8 +144,10 @@ class LegalOrderProcessTest {
         approve(pi, "approver", "APPROVE", null);
         execute(job(pi));
         execute(job(pi));
+        endNonDisclosure(pi);
         assertThat(pi).isEnded().hasPassed("Event_OrderDisclosed");
-        assertThat(pi).variables().containsEntry("orderOutcome", "NO_DATA").containsEntry("usersAffected", 0);
+        assertThat(pi).variables().containsEntry("orderOutcome", "NO_DATA").containsEntry("usersAffected", 0)
+                .containsEntry("usersNotified", 0);
     }
 
     @Test
@@ -169,6 +188,7 @@ class LegalOrderProcessTest {
         approve(pi, "approver", "APPROVE", null);
         execute(job(pi));
         execute(job(pi));
+        endNonDisclosure(pi);
         assertThat(pi).isEnded().hasPassed("Event_OrderDisclosed");
         assertThat(pi).variables().containsEntry("analysedBy", "analyst2").containsEntry("approvedBy", "approver");
     }
@@ -371,12 +391,361 @@ class LegalOrderProcessTest {
                 .processInstanceBusinessKey(pi.getBusinessKey()).correlate())
                 .hasMessageContaining("already disclosed");
         execute(job(pi));
+        endNonDisclosure(pi);
         assertThat(pi).isEnded().hasPassed("Event_OrderDisclosed").hasNotPassed("Task_RecordWithdrawal");
         assertThatThrownBy(() -> lifecycle.withdraw(pi.getBusinessKey(), "police-de", null))
                 .isInstanceOf(OrderStateConflictException.class);
     }
 
+    // --- issue 6: clocks, escalation, verification, emergencies, preservation, non-disclosure ----------
+
+    @Test
+    void everyTaskIsDueByTheOrdersDeadlineAndEuProductionOrdersHaveTenDays() {
+        java.util.Date before = new java.util.Date();
+        ProcessInstance pi = submit(Orders.withType(Orders.valid(nextReference()), OrderType.EU_PRODUCTION_ORDER, IssuerType.COURT));
+        assertThat(pi).isWaitingAt("Task_LegalAnalysis");
+        java.util.Date due = task(pi).getDueDate();
+        assertThat(due).isBetween(plus(before, Duration.ofDays(10).minusMinutes(1)), plus(new java.util.Date(), Duration.ofDays(10)));
+        assertThat(task(pi).getPriority()).isEqualTo(DeadlinePolicy.PRIORITY_STANDARD);
+        assertThat(runtime.getVariable(pi.getId(), "escalationAt")).isEqualTo(due);
+        analyse(pi, "analyst", "DISCLOSE", "[\"IP_ADDRESS\"]");
+        assertThat(task(pi).getDueDate()).isEqualTo(due);
+    }
+
+    @Test
+    void overdueAnalysisIsEscalatedAndTheApproversGetACopyWhoseCompletionEndsTheOriginal() {
+        ensureUserInBothGroups("counsel");
+        ProcessInstance pi = submit(Orders.valid(nextReference()));
+        String original = task(pi).getId();
+        assertThat(job("Event_AnalysisOverdue", pi).getDuedate()).isEqualTo(task(pi).getDueDate());
+
+        execute(job("Event_AnalysisOverdue", pi));
+
+        assertThat(pi).hasPassed("Task_EscalateAnalysis").isWaitingAt("Task_LegalAnalysis", "Task_LegalAnalysisCopy");
+        assertThat(tasks.createTaskQuery().taskId(original).singleResult().getPriority()).isEqualTo(DeadlinePolicy.PRIORITY_ESCALATED);
+        var copy = tasks.createTaskQuery().processInstanceId(pi.getId()).taskDefinitionKey("Task_LegalAnalysisCopy").singleResult();
+        assertThat(copy).hasCandidateGroup("legal-approvers");
+        assertThat(copy.getPriority()).isEqualTo(DeadlinePolicy.PRIORITY_ESCALATED);
+        assertThat(copy.getDueDate()).isEqualTo(task("Task_LegalAnalysis", pi).getDueDate());
+        assertThat(orders.timeline(pi.getBusinessKey())).anySatisfy(e -> {
+            assertThat(e.step()).isEqualTo("ESCALATED");
+            assertThat(e.detail()).contains("overdue").contains("copy went to the approvers");
+        });
+
+        complete(copy.getId(), "counsel", Map.of("analysisDecision", "DISCLOSE", "legalReasoning", reasoning(),
+                "approvedCategories", "[\"IP_ADDRESS\"]"));
+
+        assertThat(pi).hasPassed("Event_AnalysisCopyDone").isWaitingAt("Task_Approval");
+        assertThat(tasks.createTaskQuery().taskId(original).count()).isZero();
+        assertThat(pi).variables().containsEntry("analysedBy", "counsel");
+        // the approver who did the analysis may not approve it
+        String approval = task("Task_Approval", pi).getId();
+        identity.setAuthentication("counsel", List.of("legal-analysts", "legal-approvers"));
+        assertThatThrownBy(() -> tasks.claim(approval, "counsel")).hasMessageContaining("Four-eyes rule");
+        identity.clearAuthentication();
+        approve(pi, "approver", "REJECT", "The link between the account and the offence is not shown.");
+        execute(job(pi));
+        assertThat(pi).isEnded().hasPassed("Event_OrderRejected");
+    }
+
+    @Test
+    void analysisCompletedAfterTheEscalationEndsTheApproversCopy() {
+        ProcessInstance pi = submit(Orders.valid(nextReference()));
+        execute(job("Event_AnalysisOverdue", pi));
+        assertThat(pi).isWaitingAt("Task_LegalAnalysis", "Task_LegalAnalysisCopy");
+        complete(task("Task_LegalAnalysis", pi).getId(), "analyst", Map.of("analysisDecision", "DISCLOSE",
+                "legalReasoning", reasoning(), "approvedCategories", "[\"IP_ADDRESS\"]"));
+        assertThat(pi).hasPassed("Event_AnalysisDone").isWaitingAt("Task_Approval");
+        assertThat(tasks.createTaskQuery().processInstanceId(pi.getId()).taskDefinitionKey("Task_LegalAnalysisCopy").count()).isZero();
+    }
+
+    @Test
+    void overdueApprovalIsEscalatedWithACopyAndWhoeverDecidesFirstEndsTheOther() {
+        ProcessInstance pi = submit(Orders.valid(nextReference()));
+        analyse(pi, "analyst", "DISCLOSE", "[\"IP_ADDRESS\"]");
+        String original = task(pi).getId();
+        execute(job("Event_ApprovalOverdue", pi));
+        assertThat(pi).hasPassed("Task_EscalateApproval").isWaitingAt("Task_Approval", "Task_ApprovalCopy");
+        assertThat(tasks.createTaskQuery().taskId(original).singleResult().getPriority()).isEqualTo(DeadlinePolicy.PRIORITY_ESCALATED);
+        var copy = task("Task_ApprovalCopy", pi);
+        assertThat(copy).hasCandidateGroup("legal-approvers");
+        // four eyes hold for the copy too
+        identity.setAuthentication("analyst", List.of("legal-analysts", "legal-approvers"));
+        assertThatThrownBy(() -> tasks.complete(copy.getId(), Map.of("approvalDecision", "APPROVE")))
+                .hasMessageContaining("Four-eyes rule");
+        identity.clearAuthentication();
+
+        complete(copy.getId(), "approver", Map.of("approvalDecision", "APPROVE"));
+        assertThat(pi).hasPassed("Event_ApprovalCopyDone").isWaitingAt("Task_DiscloseData");
+        assertThat(tasks.createTaskQuery().processInstanceId(pi.getId()).count()).isZero();
+    }
+
+    @Test
+    void approvalCompletedAfterTheEscalationEndsTheCopy() {
+        ProcessInstance pi = submit(Orders.valid(nextReference()));
+        analyse(pi, "analyst", "DISCLOSE", "[\"IP_ADDRESS\"]");
+        execute(job("Event_ApprovalOverdue", pi));
+        complete(task("Task_Approval", pi).getId(), "approver", Map.of("approvalDecision", "APPROVE"));
+        assertThat(pi).hasPassed("Event_ApprovalDone").isWaitingAt("Task_DiscloseData");
+        assertThat(tasks.createTaskQuery().processInstanceId(pi.getId()).count()).isZero();
+    }
+
+    @Test
+    void emergencyRequestOfThePoliceIsVerifiedFirstOnTheEightHourClockWithTheHighestPriority() {
+        java.util.Date before = new java.util.Date();
+        ProcessInstance pi = submit(Orders.emergency(Orders.valid(nextReference())));
+        assertThat(pi).isWaitingAt("Task_VerifyRequester").hasPassed("Task_CheckRequester").hasNotPassed("Task_LegalAnalysis");
+        var verification = task(pi);
+        assertThat(verification).hasCandidateGroup("legal-analysts");
+        assertThat(verification.getPriority()).isEqualTo(DeadlinePolicy.PRIORITY_EMERGENCY);
+        assertThat(verification.getDueDate()).isBetween(plus(before, Duration.ofHours(8).minusMinutes(1)),
+                plus(new java.util.Date(), Duration.ofHours(8)));
+        assertThat(orders.status(pi.getBusinessKey()).orElseThrow().status()).isEqualTo(OrderStatus.NEEDS_VERIFICATION);
+
+        identity.setAuthentication("analyst", List.of("legal-analysts"));
+        assertThatThrownBy(() -> tasks.complete(verification.getId(), Map.of("requesterVerified", "true")))
+                .hasMessageContaining("verificationNote");
+        identity.clearAuthentication();
+        verify(pi, "analyst", true);
+
+        assertThat(pi).hasPassed("Task_VerifyRequester").isWaitingAt("Task_LegalAnalysis");
+        assertThat(task(pi).getPriority()).isEqualTo(DeadlinePolicy.PRIORITY_EMERGENCY);
+        assertThat(pi).variables().containsEntry("requesterVerified", true).containsEntry("verifiedBy", "analyst");
+        // two hours before the deadline the emergency's clock is nearly out
+        assertThat(job("Event_AnalysisOverdue", pi).getDuedate()).isEqualTo(
+                plus((java.util.Date) runtime.getVariable(pi.getId(), "answerDueAt"), Duration.ofHours(-2)));
+    }
+
+    @Test
+    void requesterWhoCannotBeVerifiedIsRefusedAndTheLedgerCountsIt() {
+        ProcessInstance pi = submit(Orders.emergency(Orders.valid(nextReference())));
+        verify(pi, "analyst", false);
+        assertThat(pi).isWaitingAt("Task_LogTransparency");
+        execute(job(pi));
+        assertThat(pi).isEnded().hasPassed("Event_RequesterNotVerified").hasNotPassed("Task_LegalAnalysis");
+        var status = orders.status(pi.getBusinessKey()).orElseThrow();
+        assertThat(status.status()).isEqualTo(OrderStatus.REJECTED);
+        assertThat(status.reason()).contains("could not verify");
+        assertThat(ledger.find(pi.getBusinessKey()).orElseThrow().outcome()).isEqualTo(OrderOutcome.UNVERIFIED);
+    }
+
+    @Test
+    void registeredAuthorityWritingFromItsOfficialDomainIsRecognizedWithoutACallBack() {
+        String name = "Procura della Repubblica " + nextReference();
+        registry.register("DE", name, "procura.example", "+39 06 0000 (switchboard)", "admin");
+        ProcessInstance pi = submit(Orders.fromAuthority(Orders.withType(Orders.valid(nextReference()),
+                OrderType.EU_PRODUCTION_ORDER, IssuerType.PROSECUTOR), name, "cyber@procura.example"));
+        assertThat(pi).hasPassed("Task_CheckRequester").hasNotPassed("Task_VerifyRequester").isWaitingAt("Task_LegalAnalysis");
+        assertThat(pi).variables().containsEntry("requesterVerified", true).containsEntry("verifiedBy", "registry");
+        assertThat((String) runtime.getVariable(pi.getId(), "verificationNote")).contains(name).contains("procura.example");
+    }
+
+    @Test
+    void emergencyOfARegisteredAuthorityIsStillCalledBackAndAForeignDomainIsAWarning() {
+        String name = "Polizeipraesidium " + nextReference();
+        registry.register("DE", name, "polizei.example", "+49 30 4664-0 (duty officer)", "admin");
+        ProcessInstance pi = submit(Orders.fromAuthority(Orders.emergency(Orders.valid(nextReference())), name, "duty@mail.example"));
+        assertThat(pi).isWaitingAt("Task_VerifyRequester");
+        assertThat((String) runtime.getVariable(pi.getId(), "knownAuthority")).contains(name).contains("polizei.example");
+        assertThat(runtime.getVariable(pi.getId(), "knownContact")).isEqualTo("+49 30 4664-0 (duty officer)");
+        assertThat((String) runtime.getVariable(pi.getId(), "authorityWarning")).contains("mail.example").contains("polizei.example");
+    }
+
+    @Test
+    void analystRegistersTheAuthoritySheVerified() {
+        String name = "Politie Eenheid " + nextReference();
+        ProcessInstance pi = submit(Orders.fromAuthority(Orders.emergency(Orders.valid(nextReference())), name, "cyber@politie.example"));
+        assertThat((String) runtime.getVariable(pi.getId(), "authorityWarning")).contains("Unknown authority");
+        complete(task(pi).getId(), "analyst", Map.of("requesterVerified", "true", "verificationNote", verificationNote(),
+                "registerAuthority", true, "registerContactDomain", "politie.example", "registerKnownContact", "+31 900 8844"));
+        var known = registry.find("DE", name).orElseThrow();
+        assertThat(known.contactDomain()).isEqualTo("politie.example");
+        assertThat(known.verifiedBy()).isEqualTo("analyst");
+    }
+
+    @Test
+    void emergencyWhoseClockIsNearlyOutIsApprovedByAnApproverAloneAndAnalysedAfterTheDisclosure() {
+        ensureUserInBothGroups("counsel");
+        ProcessInstance pi = submit(Orders.withNonDisclosureUntil(Orders.emergency(Orders.valid(nextReference())), null));
+        verify(pi, "analyst", true);
+        execute(job("Event_AnalysisOverdue", pi));
+        assertThat(pi).hasPassed("Task_EscalateAnalysis").isWaitingAt("Task_LegalAnalysis", "Task_ApproveEmergencyAlone");
+        var alone = task("Task_ApproveEmergencyAlone", pi);
+        assertThat(alone).hasCandidateGroup("legal-approvers");
+        assertThat(alone.getPriority()).isEqualTo(DeadlinePolicy.PRIORITY_EMERGENCY);
+        identity.setAuthentication("counsel", List.of("legal-approvers"));
+        assertThatThrownBy(() -> tasks.complete(alone.getId(), Map.of("emergencyApproval", "APPROVE",
+                "approvedCategories", "[\"IP_ADDRESS\"]"))).hasMessageContaining("legalReasoning");
+        identity.clearAuthentication();
+
+        complete(alone.getId(), "counsel", Map.of("emergencyApproval", "APPROVE", "approvedCategories", "[\"IP_ADDRESS\"]",
+                "approvalComment", "Danger to life: the threatened attack is planned for tomorrow morning."));
+
+        assertThat(pi).hasPassed("Event_EmergencyApprovedAlone", "Event_ApprovedAloneCaught").isWaitingAt("Task_DiscloseData");
+        assertThat(tasks.createTaskQuery().processInstanceId(pi.getId()).count()).isZero();
+        assertThat(pi).variables().containsEntry("emergencyApprovedAlone", true).containsEntry("approvedBy", "counsel");
+        execute(job(pi));
+        execute(job(pi));
+        assertThat(orders.status(pi.getBusinessKey()).orElseThrow().status()).isEqualTo(OrderStatus.DISCLOSED);
+        assertThat(ledger.find(pi.getBusinessKey()).orElseThrow().outcome()).isEqualTo(OrderOutcome.FULFILLED);
+
+        assertThat(pi).isWaitingAt("Task_AnalysisAfterDisclosure");
+        var review = task(pi);
+        assertThat(review).hasCandidateGroup("legal-analysts");
+        assertThat(pi).variables().containsEntry("flaggedForReview", true);
+        identity.setAuthentication("counsel", List.of("legal-analysts", "legal-approvers"));
+        assertThatThrownBy(() -> tasks.complete(review.getId(), Map.of("analysisDecision", "DISCLOSE",
+                "legalReasoning", reasoning()))).hasMessageContaining("Four-eyes rule");
+        identity.clearAuthentication();
+        identity.setAuthentication("analyst", List.of("legal-analysts"));
+        assertThatThrownBy(() -> tasks.complete(review.getId(), Map.of("analysisDecision", "NEED_INFO",
+                "legalReasoning", reasoning()))).hasMessageContaining("already disclosed");
+        identity.clearAuthentication();
+        complete(review.getId(), "analyst", Map.of("analysisDecision", "REJECT", "legalReasoning",
+                "The stated facts did not show a danger to life; a court order was needed."));
+
+        assertThat(pi).isEnded().hasPassed("Task_RecordUserNotification", "Event_OrderDisclosed")
+                .hasNotPassed("Task_Approval", "Gateway_AwaitNonDisclosureEnd");
+        assertThat(pi).variables().containsEntry("reviewOutcome", "DISPUTED").containsEntry("analysedBy", "analyst");
+        assertThat(orders.timeline(pi.getBusinessKey())).extracting(e -> e.step())
+                .contains("APPROVED_ALONE", "FLAGGED_FOR_REVIEW", "ANALYSED_AFTER_DISCLOSURE");
+    }
+
+    @Test
+    void approverMayLeaveTheEmergencyToTheAnalysis() {
+        ProcessInstance pi = submit(Orders.emergency(Orders.valid(nextReference())));
+        verify(pi, "analyst", true);
+        execute(job("Event_AnalysisOverdue", pi));
+        complete(task("Task_ApproveEmergencyAlone", pi).getId(), "approver", Map.of("emergencyApproval", "LEAVE_TO_ANALYSIS"));
+        assertThat(pi).hasPassed("Event_LeftToAnalysis").isWaitingAt("Task_LegalAnalysis");
+        analyse(pi, "analyst", "DISCLOSE", "[\"IP_ADDRESS\"]");
+        assertThat(pi).isWaitingAt("Task_Approval");
+        assertThat(pi).variables().containsEntry("emergencyApprovedAlone", false);
+    }
+
+    @Test
+    void preservationRequestFreezesTheDataIsExtendedOnceAndEndsCountedInTheLedger() {
+        java.util.Date before = new java.util.Date();
+        ProcessInstance pi = submit(Orders.withType(Orders.valid(nextReference()), OrderType.PRESERVATION_REQUEST, IssuerType.COURT));
+        String trackingNumber = pi.getBusinessKey();
+        assertThat(pi).hasPassed("Task_PreserveData").isWaitingAt("Gateway_PreservationHold").hasNotPassed("Task_LegalAnalysis");
+        assertThat(orders.status(trackingNumber).orElseThrow().status()).isEqualTo(OrderStatus.PRESERVED);
+        java.util.Date heldUntil = (java.util.Date) runtime.getVariable(pi.getId(), "preservationHeldUntil");
+        assertThat(heldUntil).isBetween(plus(before, Duration.ofDays(90).minusMinutes(1)), plus(new java.util.Date(), Duration.ofDays(90)));
+        assertThat(job("Event_PreservationExpired", pi).getDuedate()).isEqualTo(heldUntil);
+        assertThat(preservations.find(trackingNumber).orElseThrow().deletedAt()).isNull();
+        assertThat(disclosures.findByOrder(trackingNumber)).isEmpty();
+
+        runtime.createMessageCorrelation(LegalOrderProcess.MESSAGE_PRESERVATION_EXTENDED).processInstanceBusinessKey(trackingNumber).correlate();
+        assertThat(pi).hasPassed("Task_ExtendPreservation").isWaitingAt("Gateway_PreservationHold");
+        assertThat(job("Event_PreservationExpired", pi).getDuedate()).isEqualTo(plus(heldUntil, Duration.ofDays(90)));
+        assertThatThrownBy(() -> runtime.createMessageCorrelation(LegalOrderProcess.MESSAGE_PRESERVATION_EXTENDED)
+                .processInstanceBusinessKey(trackingNumber).correlate());
+        assertThat(job("Event_PreservationExpired", pi).getDuedate()).isEqualTo(plus(heldUntil, Duration.ofDays(90)));
+
+        execute(job("Event_PreservationExpired", pi));
+        assertThat(pi).hasPassed("Task_DeletePreservedData").isWaitingAt("Task_LogTransparency");
+        assertThat(preservations.find(trackingNumber).orElseThrow().deletedAt()).isNotNull();
+        execute(job(pi));
+        assertThat(pi).isEnded().hasPassed("Event_PreservationEnded");
+        assertThat(ledger.find(trackingNumber).orElseThrow().outcome()).isEqualTo(OrderOutcome.PRESERVED);
+        assertThat(orders.status(trackingNumber).orElseThrow().status()).isEqualTo(OrderStatus.PRESERVATION_ENDED);
+    }
+
+    @Test
+    void euPreservationOrderOfAProsecutorIsVerifiedAndHeldSixtyDays() {
+        java.util.Date before = new java.util.Date();
+        ProcessInstance pi = submit(Orders.withType(Orders.valid(nextReference()), OrderType.EU_PRESERVATION_ORDER, IssuerType.PROSECUTOR));
+        assertThat(pi).isWaitingAt("Task_VerifyRequester");
+        verify(pi, "analyst", true);
+        assertThat(pi).isWaitingAt("Gateway_PreservationHold");
+        assertThat((java.util.Date) runtime.getVariable(pi.getId(), "preservationHeldUntil"))
+                .isBetween(plus(before, Duration.ofDays(60).minusMinutes(1)), plus(new java.util.Date(), Duration.ofDays(60)));
+    }
+
+    @Test
+    void withdrawnPreservationDeletesTheFrozenData() {
+        ProcessInstance pi = submit(Orders.withType(Orders.valid(nextReference()), OrderType.PRESERVATION_REQUEST, IssuerType.COURT));
+        lifecycle.withdraw(pi.getBusinessKey(), "police-de", "Case closed.");
+        execute(job(pi));
+        assertThat(pi).isEnded().hasPassed("Event_WithdrawalLogged");
+        assertThat(preservations.find(pi.getBusinessKey()).orElseThrow().deletedAt()).isNotNull();
+    }
+
+    @Test
+    void extendedNonDisclosureOrderPostponesTheUserNotification() {
+        ProcessInstance pi = submit(Orders.valid(nextReference()));
+        analyse(pi, "analyst", "DISCLOSE", "[\"IP_ADDRESS\"]");
+        approve(pi, "approver", "APPROVE", null);
+        execute(job(pi));
+        execute(job(pi));
+        assertThat(pi).isWaitingAt("Gateway_AwaitNonDisclosureEnd");
+        String later = java.time.LocalDate.now().plusYears(1).toString();
+        runtime.createMessageCorrelation(LegalOrderProcess.MESSAGE_NON_DISCLOSURE_EXTENDED).processInstanceBusinessKey(pi.getBusinessKey())
+                .setVariable("nonDisclosureUntil", later).correlate();
+        assertThat(pi).hasPassed("Task_ExtendNonDisclosure").isWaitingAt("Gateway_AwaitNonDisclosureEnd");
+        assertThat(job("Event_NonDisclosureEnded", pi).getDuedate()).isEqualTo(
+                java.util.Date.from(java.time.LocalDate.parse(later).plusDays(1).atStartOfDay(java.time.ZoneOffset.UTC).toInstant()));
+        assertThat(pi).hasNotPassed("Task_RecordUserNotification");
+        execute(job("Event_NonDisclosureEnded", pi));
+        assertThat(pi).isEnded().hasPassed("Task_RecordUserNotification");
+    }
+
+    @Test
+    void orderWithoutNonDisclosureOrderNotifiesTheUsersRightAfterTheDisclosure() {
+        ProcessInstance pi = submit(Orders.withNonDisclosureUntil(Orders.valid(nextReference()), null));
+        analyse(pi, "analyst", "DISCLOSE", "[\"IP_ADDRESS\"]");
+        approve(pi, "approver", "APPROVE", null);
+        execute(job(pi));
+        execute(job(pi));
+        assertThat(pi).isEnded().hasPassed("Task_RecordUserNotification").hasNotPassed("Gateway_AwaitNonDisclosureEnd");
+        assertThat(pi).variables().containsEntry("usersNotified", 2);
+    }
+
+    @Test
+    void analysisShowsOtherOpenOrdersOfTheAuthorityNamingTheSameTarget() {
+        String authority = "Staatsanwaltschaft " + nextReference();
+        ProcessInstance first = submit(Orders.fromAuthority(Orders.valid(nextReference()), authority, "a@sta.example"));
+        ProcessInstance second = submit(Orders.fromAuthority(Orders.valid(nextReference(),
+                List.of(new OrderSubmission.TargetSpec(TargetType.USERNAME, "@Demo0001"))), authority, "a@sta.example"));
+        assertThat(second).isWaitingAt("Task_LegalAnalysis");
+        assertThat(runtime.getVariable(second.getId(), "relatedOrderCount")).isEqualTo(1);
+        String related = runtime.getVariableTyped(second.getId(), "relatedOrders").getValue().toString();
+        assertThat(related).contains(first.getBusinessKey()).contains("/camunda/app/tasklist/").doesNotContain("demo0001");
+        assertThat(runtime.getVariable(first.getId(), "relatedOrderCount")).isEqualTo(0);
+    }
+
     // --- helpers -------------------------------------------------------------------------------
+
+    private void verify(ProcessInstance pi, String analyst, boolean verified) {
+        assertThat(pi).isWaitingAt("Task_VerifyRequester");
+        complete(task("Task_VerifyRequester", pi).getId(), analyst, Map.of("requesterVerified", String.valueOf(verified),
+                "verificationNote", verificationNote()));
+    }
+
+    private static String verificationNote() {
+        return "Called the duty officer through the switchboard number of the official directory; order confirmed.";
+    }
+
+    /** Completes a task as that user, in the groups a user of that name has. */
+    private void complete(String taskId, String user, Map<String, Object> variables) {
+        identity.setAuthentication(user, identity.createGroupQuery().groupMember(user).list().stream().map(g -> g.getId()).toList());
+        try {
+            tasks.claim(taskId, user);
+            tasks.complete(taskId, variables);
+        } finally {
+            identity.clearAuthentication();
+        }
+    }
+
+    private static java.util.Date plus(java.util.Date date, Duration duration) {
+        return java.util.Date.from(date.toInstant().plus(duration));
+    }
+
+    private void endNonDisclosure(ProcessInstance pi) {
+        assertThat(pi).isWaitingAt("Gateway_AwaitNonDisclosureEnd");
+        execute(job("Event_NonDisclosureEnded", pi));
+    }
 
     private ProcessInstance submit(OrderSubmission submission) {
         String trackingNumber = intake.submit(submission, "police-de").trackingNumber();

@@ -51,4 +51,36 @@ public final class Orders {
                 offence, o.suspectConfirmed(), o.emergency(), o.emergencyFacts(), o.targets(), o.dataCategories(),
                 o.period(), o.nonDisclosureUntil(), o.documentSha256());
     }
+
+    /** The same order as another type, issued by another kind of issuer. */
+    public static OrderSubmission withType(OrderSubmission o, OrderType type, IssuerType issuer) {
+        return rebuild(o, type, new OrderSubmission.Issuer(issuer, o.issuer().name()), o.authority(), o.emergency(),
+                o.emergencyFacts(), o.nonDisclosureUntil());
+    }
+
+    /** The same order as an emergency request of the police, with the facts of the danger stated. */
+    public static OrderSubmission emergency(OrderSubmission o) {
+        return rebuild(o, OrderType.EMERGENCY_REQUEST, new OrderSubmission.Issuer(IssuerType.POLICE, "Polizei Berlin, LKA 7"),
+                new OrderSubmission.Authority("Polizei Berlin", "DE", "lka7@polizei.berlin.example"), true,
+                "A user announced a shooting at a named school for tomorrow morning.", o.nonDisclosureUntil());
+    }
+
+    /** The same order from another authority. */
+    public static OrderSubmission fromAuthority(OrderSubmission o, String name, String contactEmail) {
+        return rebuild(o, o.orderType(), o.issuer(), new OrderSubmission.Authority(name, o.authority().country(), contactEmail),
+                o.emergency(), o.emergencyFacts(), o.nonDisclosureUntil());
+    }
+
+    /** The same order with another (or no) non-disclosure order. */
+    public static OrderSubmission withNonDisclosureUntil(OrderSubmission o, LocalDate until) {
+        return rebuild(o, o.orderType(), o.issuer(), o.authority(), o.emergency(), o.emergencyFacts(), until);
+    }
+
+    private static OrderSubmission rebuild(OrderSubmission o, OrderType type, OrderSubmission.Issuer issuer,
+                                           OrderSubmission.Authority authority, Boolean emergency, String facts,
+                                           LocalDate nonDisclosureUntil) {
+        return new OrderSubmission(o.reference(), type, authority, issuer, o.issuedOn(), o.validUntil(),
+                o.offence(), o.suspectConfirmed(), emergency, facts, o.targets(), o.dataCategories(),
+                o.period(), nonDisclosureUntil, o.documentSha256());
+    }
 }

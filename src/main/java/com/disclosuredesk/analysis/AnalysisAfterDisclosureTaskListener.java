@@ -1,0 +1,67 @@
+package com.disclosuredesk.analysis;
+
+import java.util.Set;
+
+import com.disclosuredesk.approval.FourEyesViolationException;
+import com.disclosuredesk.order.DataCategory;
+import com.disclosuredesk.order.OrderRepository;
+import com.disclosuredesk.process.AnalysisDecision;
+import com.disclosuredesk.process.InvalidTaskInputException;
+import com.disclosuredesk.process.LegalOrderVariables;
+import com.disclosuredesk.process.TaskActor;
+
+import org.camunda.bpm.engine.delegate.DelegateTask;
+import org.camunda.bpm.engine.delegate.TaskListener;
+import org.springframework.stereotype.Component;
+
+/**
+ * Task_AnalysisAfterDisclosure: an emergency disclosure was approved by an approver alone. An analyst, never that
+ * approver, completes the legal analysis afterwards: DISCLOSE confirms the disclosure, REJECT disputes it. The order
+ * is flagged for review either way.
+ */
+@Component
+public class AnalysisAfterDisclosureTaskListener implements TaskListener {
+
+    public static final String CONFIRMED = "CONFIRMED";
+    public static final String DISPUTED = "DISPUTED";
+
+    private final OrderRepository orders;
+
+    public AnalysisAfterDisclosureTaskListener(OrderRepository orders) {
+        this.orders = orders;
+    }
+
+    @Override
+    public void notify(DelegateTask task) {
+        LegalOrderVariables variables = LegalOrderVariables.of(task.getExecution());
+        String trackingNumber = variables.trackingNumber();
+        switch (task.getEventName()) {
+            case EVENTNAME_CREATE -> {
+                task.getExecution().removeVariable(LegalOrderVariables.ANALYSIS_DECISION);
+                variables.flagForReview();
+                orders.addEvent(trackingNumber, "FLAGGED_FOR_REVIEW", null,
+                        "Emergency disclosure approved alone: the legal analysis is completed afterwards and reviewed.");
+            }
+            case EVENTNAME_COMPLETE -> {
+                String analyst = TaskActor.of(task);
+                if (analyst != null && analyst.equals(variables.approvedBy())) {
+                    throw new FourEyesViolationException("Four-eyes rule: " + analyst + " approved this emergency disclosure alone"
+                            + " and cannot complete its legal analysis. Another analyst must.");
+                }
+                AnalysisDecision decision = variables.analysisDecision();
+                if (decision == AnalysisDecision.NEED_INFO) {
+                    throw new InvalidTaskInputException(LegalOrderVariables.ANALYSIS_DECISION,
+                            "must be DISCLOSE (the disclosure was lawful) or REJECT (it should not have been made): the data was already disclosed");
+                }
+                Set<DataCategory> disclosed = variables.approvedCategories();
+                AnalysisRules.check(decision, variables.legalReasoning(), disclosed, disclosed, analyst);
+                variables.setAnalysedBy(analyst);
+                String outcome = decision == AnalysisDecision.DISCLOSE ? CONFIRMED : DISPUTED;
+                variables.setReviewOutcome(outcome);
+                orders.addEvent(trackingNumber, "ANALYSED_AFTER_DISCLOSURE", analyst, "The legal analysis after the emergency disclosure "
+                        + (outcome.equals(CONFIRMED) ? "confirms it." : "disputes it; the disclosure is flagged for review."));
+            }
+            default -> { }
+        }
+    }
+}
