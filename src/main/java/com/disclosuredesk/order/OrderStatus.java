@@ -9,5 +9,17 @@ public enum OrderStatus {
     AWAITING_APPROVAL,
     DISCLOSED,
     REJECTED,
-    WITHDRAWN
+    WITHDRAWN;
+
+    /**
+     * Whether the order has ended in this status: nothing more happens to it (no task, no disclosure). Related
+     * orders ({@code analysis.RelatedOrders}) count only orders that are not final. The switch has no default on
+     * purpose: a status added later does not compile until it is placed on one side.
+     */
+    public boolean isFinal() {
+        return switch (this) {
+            case DISCLOSED, REJECTED, WITHDRAWN -> true;
+            case RECEIVED, NEEDS_VERIFICATION, NEEDS_CLARIFICATION, IN_LEGAL_ANALYSIS, AWAITING_APPROVAL -> false;
+        };
+    }
 }
