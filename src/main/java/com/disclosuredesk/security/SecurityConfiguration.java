@@ -46,6 +46,8 @@ public class SecurityConfiguration {
                         .requestMatchers("/api/intake-accounts/**").hasAuthority(Caller.authority(GROUP_ADMIN))
                         .requestMatchers("/api/authorities", "/api/authorities/**").hasAnyAuthority(
                                 Caller.authority(GROUP_ANALYSTS), Caller.authority(GROUP_APPROVERS), Caller.authority(GROUP_ADMIN))
+                        .requestMatchers("/api/user-notifications", "/api/user-notifications/**")
+                                .hasAuthority(Caller.authority(GROUP_ADMIN))
                         .requestMatchers("/api/orders/**").hasAnyAuthority(
                                 Caller.authority(GROUP_INTAKE), Caller.authority(GROUP_ANALYSTS),
                                 Caller.authority(GROUP_APPROVERS), Caller.authority(GROUP_ADMIN))
