@@ -5,12 +5,19 @@ import java.sql.SQLException;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.Arrays;
+import java.util.Collections;
+import java.util.EnumSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
 
 import javax.sql.DataSource;
 
 import com.disclosuredesk.common.Sequences;
+import com.disclosuredesk.order.DataCategory;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.incrementer.DataFieldMaxValueIncrementer;
@@ -60,6 +67,34 @@ public class DisclosureRepository {
                 .param(trackingNumber)
                 .query((rs, i) -> map(rs))
                 .optional();
+    }
+
+    /**
+     * Records the accounts whose data a disclosure contained, with the categories actually disclosed of each (the
+     * platform's internal account references only, never a phone number or address): whom to notify once no
+     * non-disclosure order forbids it, long after the package itself has expired.
+     */
+    public void recordAccounts(String trackingNumber, Map<Long, Set<DataCategory>> accounts) {
+        accounts.forEach((accountId, categories) -> jdbc.sql(
+                        "INSERT INTO dd_disclosed_account (tracking_number, account_id, categories) VALUES (?, ?, ?)")
+                .params(trackingNumber, accountId, categories.stream().map(Enum::name).sorted().collect(Collectors.joining(",")))
+                .update());
+    }
+
+    /** An account whose data a disclosure contained, and which categories of it. */
+    public record DisclosedAccount(long accountId, Set<DataCategory> categories) {}
+
+    public List<DisclosedAccount> disclosedAccounts(String trackingNumber) {
+        return jdbc.sql("SELECT account_id, categories FROM dd_disclosed_account WHERE tracking_number = ? ORDER BY account_id")
+                .param(trackingNumber)
+                .query((rs, i) -> new DisclosedAccount(rs.getLong(1), categories(rs.getString(2))))
+                .list();
+    }
+
+    private static Set<DataCategory> categories(String column) {
+        Set<DataCategory> categories = EnumSet.noneOf(DataCategory.class);
+        Arrays.stream(column.split(",")).filter(s -> !s.isBlank()).map(DataCategory::valueOf).forEach(categories::add);
+        return Collections.unmodifiableSet(categories);
     }
 
     /** The encrypted package, while it has not expired. */

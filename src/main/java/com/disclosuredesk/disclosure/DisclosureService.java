@@ -5,11 +5,13 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.UUID;
 
 import com.disclosuredesk.common.Sha256;
@@ -74,6 +76,7 @@ public class DisclosureService {
         List<Map<String, Object>> targets = new ArrayList<>();
         int usersAffected = 0;
         int ipEntries = 0;
+        Map<Long, Set<DataCategory>> disclosedAccounts = new TreeMap<>();
         for (Target target : order.targets()) {
             TargetData data = directory.lookup(target, order.periodFrom(), order.periodTo(), approved);
             Map<String, Object> entry = new LinkedHashMap<>();
@@ -91,8 +94,15 @@ public class DisclosureService {
                 }
                 if (approved.contains(DataCategory.IP_ADDRESS)) {
                     entry.put("ipAddresses", data.ipEntries().stream()
-                            .map(ip -> Map.of("ip", ip.ip(), "port", ip.port(), "seenAt", ip.seenAt().toString()))
+                            .map(DisclosureService::ipEntry)
                             .toList());
+                }
+                Set<DataCategory> ofAccount = disclosedAccounts.computeIfAbsent(data.accountId(), id -> EnumSet.noneOf(DataCategory.class));
+                if (approved.contains(DataCategory.PHONE_NUMBER) && data.phoneNumber() != null) {
+                    ofAccount.add(DataCategory.PHONE_NUMBER);
+                }
+                if (approved.contains(DataCategory.IP_ADDRESS) && !data.ipEntries().isEmpty()) {
+                    ofAccount.add(DataCategory.IP_ADDRESS);
                 }
             }
             targets.add(entry);
@@ -113,7 +123,17 @@ public class DisclosureService {
                 String.join(",", approved.stream().map(Enum::name).sorted().toList()), order.targets().size(), usersAffected,
                 ipEntries, Sha256.hex(content), analysedBy, approvedBy, approvedAt, now.plus(retention), null);
         disclosures.insert(record, cipher.encrypt(content, trackingNumber), cipher.keyId());
+        disclosures.recordAccounts(trackingNumber, disclosedAccounts);
         return result(record);
+    }
+
+    /** One IP log entry of the package; the port is {@code null} when the platform did not log it. */
+    private static Map<String, Object> ipEntry(TargetData.IpEntry ip) {
+        Map<String, Object> entry = new LinkedHashMap<>();
+        entry.put("ip", ip.ip());
+        entry.put("port", ip.port());
+        entry.put("seenAt", ip.seenAt().toString());
+        return entry;
     }
 
     private static DisclosureResult result(DisclosureRepository.Record record) {

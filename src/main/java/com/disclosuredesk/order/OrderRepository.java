@@ -99,8 +99,8 @@ public class OrderRepository {
     private void insertTargets(LegalOrder order) {
         int position = 0;
         for (Target target : order.targets()) {
-            jdbc.sql("INSERT INTO dd_order_target (tracking_number, position, target_type, target_value) VALUES (?, ?, ?, ?)")
-                    .params(order.trackingNumber(), position++, target.type().name(), target.value())
+            jdbc.sql("INSERT INTO dd_order_target (tracking_number, position, target_type, target_value, target_key) VALUES (?, ?, ?, ?, ?)")
+                    .params(order.trackingNumber(), position++, target.type().name(), target.value(), target.key())
                     .update();
         }
     }

@@ -15,8 +15,15 @@ public enum OrderStatus {
     /** A preservation order whose hold ended: the frozen data was deleted. */
     PRESERVATION_ENDED;
 
-    /** Whether the order has ended (nothing more happens to it). */
+    /**
+     * Whether the order has ended in this status: nothing more happens to it (no task, no disclosure). Related
+     * orders ({@code analysis.RelatedOrders}) count only orders that are not final. The switch has no default on
+     * purpose: a status added later does not compile until it is placed on one side.
+     */
     public boolean isFinal() {
-        return this == DISCLOSED || this == REJECTED || this == WITHDRAWN || this == PRESERVATION_ENDED;
+        return switch (this) {
+            case DISCLOSED, REJECTED, WITHDRAWN, PRESERVATION_ENDED -> true;
+            case RECEIVED, NEEDS_VERIFICATION, NEEDS_CLARIFICATION, IN_LEGAL_ANALYSIS, AWAITING_APPROVAL, PRESERVED -> false;
+        };
     }
 }

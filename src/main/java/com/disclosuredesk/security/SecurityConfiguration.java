@@ -44,6 +44,10 @@ public class SecurityConfiguration {
                                 "/api/orders/*/withdrawal").hasAuthority(Caller.authority(GROUP_INTAKE))
                         .requestMatchers("/api/messages").hasAuthority(Caller.authority(GROUP_INTAKE))
                         .requestMatchers("/api/intake-accounts/**").hasAuthority(Caller.authority(GROUP_ADMIN))
+                        .requestMatchers("/api/authorities", "/api/authorities/**").hasAnyAuthority(
+                                Caller.authority(GROUP_ANALYSTS), Caller.authority(GROUP_APPROVERS), Caller.authority(GROUP_ADMIN))
+                        .requestMatchers("/api/user-notifications", "/api/user-notifications/**")
+                                .hasAuthority(Caller.authority(GROUP_ADMIN))
                         .requestMatchers("/api/orders/**").hasAnyAuthority(
                                 Caller.authority(GROUP_INTAKE), Caller.authority(GROUP_ANALYSTS),
                                 Caller.authority(GROUP_APPROVERS), Caller.authority(GROUP_ADMIN))

@@ -176,6 +176,49 @@ class DisclosureServiceTest {
                 .isInstanceOf(DisclosureNotAvailableException.class).hasMessageContaining(result.sha256());
     }
 
+    @Test
+    void recordsTheDisclosedAccountsWithWhatWasDisclosedOfEach() {
+        service.disclose("LO-2026-000001", EnumSet.of(DataCategory.IP_ADDRESS, DataCategory.PHONE_NUMBER), "analyst", "approver", NOW);
+        assertThat(disclosures.disclosedAccounts("LO-2026-000001")).containsExactly(new DisclosureRepository.DisclosedAccount(
+                100042L, EnumSet.of(DataCategory.IP_ADDRESS, DataCategory.PHONE_NUMBER)));
+
+        orders.applyCorrection(withTargets(orders.get("LO-2026-000001"), List.of(new Target(TargetType.USERNAME, "@suspect_one"))));
+        orders.insert(withTrackingNumber(orders.get("LO-2026-000001"), "LO-2026-000002"), "b".repeat(64));
+        service.disclose("LO-2026-000002", EnumSet.of(DataCategory.PHONE_NUMBER), "analyst", "approver", NOW);
+        assertThat(disclosures.disclosedAccounts("LO-2026-000002")).containsExactly(new DisclosureRepository.DisclosedAccount(
+                100042L, EnumSet.of(DataCategory.PHONE_NUMBER)));
+    }
+
+    @Test
+    void anIpEntryWithoutPortIsDisclosedWithAPortOfNull() throws Exception {
+        SubscriberDirectory withoutPort = (target, from, to, categories) -> target.value().equals("@suspect_one")
+                ? TargetData.of(100042L, "@suspect_one", null,
+                        List.of(new TargetData.IpEntry("203.0.113.10", null, Instant.parse("2026-10-03T08:00:00Z"))))
+                : TargetData.noData();
+        DisclosureService service = new DisclosureService(orders, disclosures, withoutPort, cipher, clock, Duration.ofDays(30));
+
+        service.disclose("LO-2026-000001", EnumSet.of(DataCategory.IP_ADDRESS), "analyst", "approver", NOW);
+
+        JsonNode entry = packageOf("LO-2026-000001").get("targets").get(0).get("ipAddresses").get(0);
+        assertThat(entry.get("ip").asText()).isEqualTo("203.0.113.10");
+        assertThat(entry.get("port").isNull()).isTrue();
+        assertThat(entry.get("seenAt").asText()).isEqualTo("2026-10-03T08:00:00Z");
+    }
+
+    @Test
+    void recordsNoAccountWithoutData() {
+        orders.applyCorrection(withTargets(orders.get("LO-2026-000001"), List.of(new Target(TargetType.USERNAME, "@nobody_at_all"))));
+        service.disclose("LO-2026-000001", EnumSet.of(DataCategory.IP_ADDRESS), "analyst", "approver", NOW);
+        assertThat(disclosures.disclosedAccounts("LO-2026-000001")).isEmpty();
+    }
+
+    private static LegalOrder withTrackingNumber(LegalOrder o, String trackingNumber) {
+        return new LegalOrder(trackingNumber, o.reference() + "-2", o.submittedBy(), o.channel(), o.orderType(), o.authority(),
+                o.issuer(), o.issuedOn(), o.validUntil(), o.offence(), o.suspectConfirmed(), o.emergency(), o.emergencyFacts(),
+                o.targets(), o.dataCategories(), o.periodFrom(), o.periodTo(), o.nonDisclosureUntil(), o.documentSha256(),
+                o.status(), o.receivedAt());
+    }
+
     private static LegalOrder withTargets(LegalOrder o, List<Target> targets) {
         return new LegalOrder(o.trackingNumber(), o.reference(), o.submittedBy(), o.channel(), o.orderType(), o.authority(),
                 o.issuer(), o.issuedOn(), o.validUntil(), o.offence(), o.suspectConfirmed(), o.emergency(), o.emergencyFacts(),
