@@ -1,6 +1,5 @@
 package com.disclosuredesk.disclosure;
 
-import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -19,14 +18,11 @@ import com.disclosuredesk.order.DataCategory;
 import com.disclosuredesk.order.LegalOrder;
 import com.disclosuredesk.order.OrderRepository;
 import com.disclosuredesk.order.Target;
+import com.disclosuredesk.preservation.PreservationService;
+import com.disclosuredesk.preservation.PreservedSnapshot;
 import com.disclosuredesk.process.OrderOutcome;
 import com.disclosuredesk.subscribers.SubscriberDirectory;
 import com.disclosuredesk.subscribers.TargetData;
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
-import com.fasterxml.jackson.databind.json.JsonMapper;
-import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Service;
@@ -36,15 +32,17 @@ import org.springframework.stereotype.Service;
  * within the order's period, as one JSON document with its SHA-256 digest, stored encrypted (AES-GCM) until it
  * expires. A target without data is listed as NO_DATA, never dropped. Only ids, counts and the digest leave
  * this service.
+ *
+ * <p>An order that builds on a preservation order ({@code preservationReference}) whose snapshot is still held
+ * takes the targets the snapshot holds from the frozen data (limited to this order's period and approved
+ * categories) and the others from the live directory; each target says which ({@code source}).
  */
 @Service
 public class DisclosureService {
 
-    private static final ObjectMapper JSON = JsonMapper.builder()
-            .addModule(new JavaTimeModule())
-            .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
-            .enable(SerializationFeature.INDENT_OUTPUT)
-            .build();
+    /** Where the data of a target comes from: the live subscriber directory, or a preserved snapshot. */
+    public static final String SOURCE_LIVE = "LIVE";
+    public static final String SOURCE_PRESERVED = "PRESERVED";
 
     private final OrderRepository orders;
     private final DisclosureRepository disclosures;
@@ -52,10 +50,13 @@ public class DisclosureService {
     private final PackageCipher cipher;
     private final Clock clock;
     private final Duration retention;
+    private final PreservationService preservations;
 
     public DisclosureService(OrderRepository orders, DisclosureRepository disclosures, SubscriberDirectory directory,
                              PackageCipher cipher, Clock clock,
-                             @Value("${disclosure-desk.disclosure.retention:P30D}") Duration retention) {
+                             @Value("${disclosure-desk.disclosure.retention:P30D}") Duration retention,
+                             PreservationService preservations) {
+        this.preservations = preservations;
         this.orders = orders;
         this.disclosures = disclosures;
         this.directory = directory;
@@ -73,30 +74,21 @@ public class DisclosureService {
         }
         LegalOrder order = orders.get(trackingNumber);
         Instant now = clock.instant();
+        Optional<PreservedSnapshot> snapshot = order.preservationReference() == null ? Optional.empty()
+                : preservations.heldSnapshot(order.preservationReference());
         List<Map<String, Object>> targets = new ArrayList<>();
         int usersAffected = 0;
         int ipEntries = 0;
         Map<Long, Set<DataCategory>> disclosedAccounts = new TreeMap<>();
         for (Target target : order.targets()) {
-            TargetData data = directory.lookup(target, order.periodFrom(), order.periodTo(), approved);
-            Map<String, Object> entry = new LinkedHashMap<>();
-            entry.put("target", Map.of("type", target.type().name(), "value", target.value()));
-            if (!data.found() || !data.hasData()) {
-                entry.put("result", "NO_DATA");
-            } else {
+            Optional<PackageBuilder.TargetResult> frozen = snapshot.flatMap(s -> s.frozenFor(target));
+            // frozen data still obeys this order: its period and the categories approved for it
+            TargetData data = frozen.isPresent()
+                    ? frozen.get().data().restrictedTo(order.periodFrom(), order.periodTo(), approved)
+                    : directory.lookup(target, order.periodFrom(), order.periodTo(), approved);
+            if (data.found() && data.hasData()) {
                 usersAffected++;
                 ipEntries += data.ipEntries().size();
-                entry.put("result", "DATA");
-                entry.put("accountId", data.accountId());
-                entry.put("username", data.username());
-                if (approved.contains(DataCategory.PHONE_NUMBER)) {
-                    entry.put("phoneNumber", data.phoneNumber());
-                }
-                if (approved.contains(DataCategory.IP_ADDRESS)) {
-                    entry.put("ipAddresses", data.ipEntries().stream()
-                            .map(DisclosureService::ipEntry)
-                            .toList());
-                }
                 Set<DataCategory> ofAccount = disclosedAccounts.computeIfAbsent(data.accountId(), id -> EnumSet.noneOf(DataCategory.class));
                 if (approved.contains(DataCategory.PHONE_NUMBER) && data.phoneNumber() != null) {
                     ofAccount.add(DataCategory.PHONE_NUMBER);
@@ -105,7 +97,9 @@ public class DisclosureService {
                     ofAccount.add(DataCategory.IP_ADDRESS);
                 }
             }
-            targets.add(entry);
+            targets.add(PackageBuilder.entry(target, data, approved, frozen.isPresent()
+                    ? Map.of("source", SOURCE_PRESERVED, "preservation", preservationOf(snapshot.get()))
+                    : Map.of("source", SOURCE_LIVE)));
         }
         Map<String, Object> document = new LinkedHashMap<>();
         document.put("trackingNumber", order.trackingNumber());
@@ -114,11 +108,15 @@ public class DisclosureService {
         document.put("legalBasis", Map.of("orderType", order.orderType().name(), "issuer", order.issuer().name(),
                 "issuerType", order.issuer().type().name(), "issuedOn", order.issuedOn().toString(),
                 "offence", order.offence().name()));
-        document.put("period", Map.of("from", order.periodFrom().toString(), "to", order.periodTo().toString()));
-        document.put("categories", approved.stream().map(Enum::name).sorted().toList());
+        document.put("period", PackageBuilder.period(order.periodFrom(), order.periodTo()));
+        document.put("categories", PackageBuilder.categoryNames(approved));
         document.put("generatedAt", now.toString());
+        if (order.preservationReference() != null) {
+            document.put("preservation", snapshot.<Map<String, Object>>map(DisclosureService::snapshotOf)
+                    .orElseGet(() -> notHeld(order.preservationReference())));
+        }
         document.put("targets", targets);
-        byte[] content = serialize(document);
+        byte[] content = PackageBuilder.serialize(document);
         DisclosureRepository.Record record = new DisclosureRepository.Record(UUID.randomUUID().toString(), trackingNumber, now,
                 String.join(",", approved.stream().map(Enum::name).sorted().toList()), order.targets().size(), usersAffected,
                 ipEntries, Sha256.hex(content), analysedBy, approvedBy, approvedAt, now.plus(retention), null);
@@ -127,13 +125,32 @@ public class DisclosureService {
         return result(record);
     }
 
-    /** One IP log entry of the package; the port is {@code null} when the platform did not log it. */
-    private static Map<String, Object> ipEntry(TargetData.IpEntry ip) {
-        Map<String, Object> entry = new LinkedHashMap<>();
-        entry.put("ip", ip.ip());
-        entry.put("port", ip.port());
-        entry.put("seenAt", ip.seenAt().toString());
-        return entry;
+    /** Per target taken from a snapshot: which preservation, and the digest of the snapshot as it was frozen. */
+    private static Map<String, Object> preservationOf(PreservedSnapshot snapshot) {
+        Map<String, Object> preservation = new LinkedHashMap<>();
+        preservation.put("trackingNumber", snapshot.trackingNumber());
+        preservation.put("snapshotSha256", snapshot.sha256());
+        return preservation;
+    }
+
+    /** The package's account of the preservation it builds on: what was frozen, when, and its digest. */
+    private static Map<String, Object> snapshotOf(PreservedSnapshot snapshot) {
+        Map<String, Object> preservation = new LinkedHashMap<>();
+        preservation.put("trackingNumber", snapshot.trackingNumber());
+        preservation.put("snapshot", "HELD");
+        preservation.put("snapshotSha256", snapshot.sha256());
+        preservation.put("preservedAt", snapshot.preservedAt().toString());
+        preservation.put("period", PackageBuilder.period(snapshot.periodFrom(), snapshot.periodTo()));
+        preservation.put("categories", PackageBuilder.categoryNames(snapshot.categories()));
+        return preservation;
+    }
+
+    /** The referenced preservation holds no snapshot (any more, or never did): every target is read live. */
+    private static Map<String, Object> notHeld(String trackingNumber) {
+        Map<String, Object> preservation = new LinkedHashMap<>();
+        preservation.put("trackingNumber", trackingNumber);
+        preservation.put("snapshot", "NOT_HELD");
+        return preservation;
     }
 
     private static DisclosureResult result(DisclosureRepository.Record record) {
@@ -142,13 +159,5 @@ public class DisclosureService {
                 record.ipEntryCount());
     }
 
-    private static byte[] serialize(Map<String, Object> document) {
-        try {
-            return JSON.writeValueAsString(document).getBytes(StandardCharsets.UTF_8);
-        } catch (JsonProcessingException e) {
-            // the cause would carry the data being serialized: never pass it on
-            throw new IllegalStateException("Cannot serialize the disclosure package");
-        }
-    }
 
 }

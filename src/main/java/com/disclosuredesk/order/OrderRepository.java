@@ -61,10 +61,11 @@ public class OrderRepository {
                 INSERT INTO dd_legal_order (tracking_number, authority_key, reference, submitted_by, channel, order_type,
                     authority_name, authority_country, authority_email, issuer_type, issuer_name, issued_on, valid_until,
                     offence, suspect_confirmed, emergency, emergency_facts, data_categories, period_from, period_to,
-                    non_disclosure_until, document_sha256, payload_sha256, status, received_at, updated_at)
+                    non_disclosure_until, document_sha256, payload_sha256, status, received_at, updated_at,
+                    preservation_reference)
                 VALUES (:tn, :akey, :ref, :by, :channel, :type, :aname, :acountry, :aemail, :itype, :iname, :issuedOn,
                     :validUntil, :offence, :suspect, :emergency, :facts, :categories, :pfrom, :pto, :nondisc, :doc,
-                    :payload, :status, :received, :updated)
+                    :payload, :status, :received, :updated, :preservation)
                 """)
                 .param("tn", order.trackingNumber())
                 .param("akey", authorityKey(order.authority().country(), order.authority().name()))
@@ -92,6 +93,7 @@ public class OrderRepository {
                 .param("status", order.status().name())
                 .param("received", utc(order.receivedAt()))
                 .param("updated", utc(now))
+                .param("preservation", order.preservationReference())
                 .update();
         insertTargets(order);
     }
@@ -139,6 +141,23 @@ public class OrderRepository {
     public Optional<String> submittedBy(String trackingNumber) {
         return jdbc.sql("SELECT submitted_by FROM dd_legal_order WHERE tracking_number = ?")
                 .param(trackingNumber).query(String.class).optional();
+    }
+
+    /** Who submitted an order and what type it is: enough to check a reference to it. */
+    public record Origin(String submittedBy, OrderType orderType) {}
+
+    public Optional<Origin> origin(String trackingNumber) {
+        return jdbc.sql("SELECT submitted_by, order_type FROM dd_legal_order WHERE tracking_number = ?")
+                .param(trackingNumber)
+                .query((rs, i) -> new Origin(rs.getString(1), OrderType.valueOf(rs.getString(2))))
+                .optional();
+    }
+
+    /** The date until which the user may not be told of the order, as the authority extended it. */
+    public void updateNonDisclosureUntil(String trackingNumber, LocalDate nonDisclosureUntil) {
+        jdbc.sql("UPDATE dd_legal_order SET non_disclosure_until = ?, updated_at = ? WHERE tracking_number = ?")
+                .params(nonDisclosureUntil, utc(clock.instant()), trackingNumber)
+                .update();
     }
 
     public Optional<StatusView> status(String trackingNumber) {
@@ -253,7 +272,7 @@ public class OrderRepository {
                 order.orderType(), order.authority(), order.issuer(), order.issuedOn(), order.validUntil(), order.offence(),
                 order.suspectConfirmed(), order.emergency(), order.emergencyFacts(), List.copyOf(targets),
                 order.dataCategories(), order.periodFrom(), order.periodTo(), order.nonDisclosureUntil(),
-                order.documentSha256(), order.status(), order.receivedAt());
+                order.documentSha256(), order.status(), order.receivedAt(), order.preservationReference());
     }
 
     private static LegalOrder map(ResultSet rs) throws SQLException {
@@ -282,7 +301,8 @@ public class OrderRepository {
                 date(rs, "non_disclosure_until"),
                 rs.getString("document_sha256"),
                 OrderStatus.valueOf(rs.getString("status")),
-                instant(rs, "received_at"));
+                instant(rs, "received_at"),
+                rs.getString("preservation_reference"));
     }
 
     static OffsetDateTime utc(Instant instant) {

@@ -1,33 +1,197 @@
 package com.disclosuredesk.preservation;
 
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+
+import com.disclosuredesk.common.Sha256;
+import com.disclosuredesk.disclosure.PackageBuilder;
+import com.disclosuredesk.disclosure.PackageCipher;
+import com.disclosuredesk.order.DataCategory;
+import com.disclosuredesk.order.LegalOrder;
+import com.disclosuredesk.order.OrderRepository;
+import com.disclosuredesk.subscribers.SubscriberDirectory;
+import com.fasterxml.jackson.databind.JsonNode;
 
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
 
-/** Preservation orders (PRESERVATION_REQUEST, EU_PRESERVATION_ORDER): freeze, extend once, delete at expiry. */
+/**
+ * Preservation orders (PRESERVATION_REQUEST, EU_PRESERVATION_ORDER): freeze, extend once, delete at expiry.
+ *
+ * <p>The snapshot is the order's targets as the subscriber directory holds them, in the same JSON entries as a
+ * disclosure package ({@link PackageBuilder}), encrypted with the disclosure key ({@link PackageCipher}, the
+ * tracking number bound as associated data) in {@code dd_preservation}, apart from normal retention. Nothing is
+ * disclosed here; only ids, counts, times and the digest leave this service. It writes no timeline events: the
+ * process steps that call it do.
+ */
 @Service
 public class PreservationService {
+
+    private final OrderRepository orders;
+    private final PreservationRepository preservations;
+    private final SubscriberDirectory directory;
+    private final PackageCipher cipher;
+    private final PreservationPolicy policy;
+    private final Clock clock;
+
+    public PreservationService(OrderRepository orders, PreservationRepository preservations, SubscriberDirectory directory,
+                               PackageCipher cipher, PreservationPolicy policy, Clock clock) {
+        this.orders = orders;
+        this.preservations = preservations;
+        this.directory = directory;
+        this.cipher = cipher;
+        this.policy = policy;
+        this.clock = clock;
+    }
 
     /**
      * Freezes a snapshot of the order's targets' requested categories within its period (idempotent: a second
      * call for the same order returns the existing record). Hold: 60 days for EU_PRESERVATION_ORDER, 90 days
      * otherwise (configurable), counted from now.
+     *
+     * <p>Only categories within policy ({@code IP_ADDRESS}, {@code PHONE_NUMBER}) are frozen; every target is
+     * listed, unknown ones as {@code NO_DATA}. {@code accountsFound} counts the distinct accounts with data.
+     *
+     * @throws IllegalArgumentException if the order is not a preservation order
      */
+    @Transactional
     public PreservationRecord preserve(String trackingNumber) {
-        throw new UnsupportedOperationException("not yet built");
+        Optional<PreservationRepository.Row> earlier = preservations.find(trackingNumber);
+        if (earlier.isPresent()) {
+            return earlier.get().record();
+        }
+        LegalOrder order = orders.get(trackingNumber);
+        if (!PreservationPolicy.isPreservation(order.orderType())) {
+            throw new IllegalArgumentException("Order " + trackingNumber + " is a " + order.orderType()
+                    + ", not a preservation order: nothing is frozen for it");
+        }
+        Set<DataCategory> categories = EnumSet.noneOf(DataCategory.class);
+        order.dataCategories().stream().filter(DataCategory::withinPolicy).forEach(categories::add);
+        Instant now = clock.instant();
+
+        List<Map<String, Object>> entries = new ArrayList<>();
+        Set<Long> accounts = new HashSet<>();
+        int ipEntries = 0;
+        for (PackageBuilder.TargetResult result : PackageBuilder.lookUp(directory, order.targets(), order.periodFrom(),
+                order.periodTo(), categories)) {
+            if (result.hasData()) {
+                accounts.add(result.data().accountId());
+                ipEntries += result.data().ipEntries().size();
+            }
+            entries.add(PackageBuilder.entry(result.target(), result.data(), categories));
+        }
+        Map<String, Object> document = new LinkedHashMap<>();
+        document.put("trackingNumber", order.trackingNumber());
+        document.put("reference", order.reference());
+        document.put("orderType", order.orderType().name());
+        document.put("period", PackageBuilder.period(order.periodFrom(), order.periodTo()));
+        document.put("categories", PackageBuilder.categoryNames(categories));
+        document.put("preservedAt", now.toString());
+        document.put("targets", entries);
+        byte[] content = PackageBuilder.serialize(document);
+
+        PreservationRecord record = new PreservationRecord(trackingNumber, Sha256.hex(content), order.targets().size(),
+                accounts.size(), now, now.plus(policy.hold(order.orderType())), false, null);
+        preservations.insert(new PreservationRepository.Row(record, order.orderType(), categories, order.periodFrom(),
+                order.periodTo(), ipEntries, null), cipher.encrypt(content, trackingNumber), cipher.keyId());
+        return record;
     }
 
     /** Extends the hold once (EU +30 days, others +90 days); refused when already extended, ended or deleted. */
+    @Transactional
     public PreservationRecord extend(String trackingNumber) {
-        throw new UnsupportedOperationException("not yet built");
+        PreservationRepository.Row row = requireExtendable(trackingNumber);
+        Instant heldUntil = row.record().heldUntil().plus(policy.extension(row.orderType()));
+        if (!preservations.markExtended(trackingNumber, heldUntil, clock.instant())) {
+            // another extension won the race meanwhile
+            throw new PreservationStateException(trackingNumber, "The preservation of order " + trackingNumber
+                    + " was already extended once; it cannot be extended again.");
+        }
+        return preservations.find(trackingNumber).orElseThrow().record();
     }
 
-    /** Deletes the snapshot (at expiry or withdrawal), keeping the record with its digest; idempotent. */
+    /**
+     * Whether the hold of the order can be extended now: held (a snapshot exists, not deleted, not ended) and never
+     * extended. Returns the hold; otherwise throws, with a message for the authority.
+     *
+     * @throws PreservationStateException if it cannot be extended
+     */
+    @Transactional(readOnly = true)
+    public PreservationRepository.Row requireExtendable(String trackingNumber) {
+        PreservationRepository.Row row = preservations.find(trackingNumber).orElseThrow(() ->
+                new PreservationStateException(trackingNumber, "No preservation hold is active for order " + trackingNumber
+                        + ": its data has not been preserved (yet)."));
+        PreservationRecord record = row.record();
+        if (record.deletedAt() != null) {
+            throw new PreservationStateException(trackingNumber, "The preservation of order " + trackingNumber
+                    + " has ended: its snapshot was deleted on " + record.deletedAt() + ".");
+        }
+        if (record.extended()) {
+            throw new PreservationStateException(trackingNumber, "The preservation of order " + trackingNumber
+                    + " was already extended once (held until " + record.heldUntil() + "); it cannot be extended again.");
+        }
+        if (!record.heldUntil().isAfter(clock.instant())) {
+            throw new PreservationStateException(trackingNumber, "The preservation of order " + trackingNumber
+                    + " ended on " + record.heldUntil() + " and can no longer be extended.");
+        }
+        return row;
+    }
+
+    /**
+     * Deletes the snapshot (at expiry or withdrawal), keeping the record with its digest; idempotent.
+     *
+     * @return the record with {@code deletedAt} set; {@code null} when the order was never preserved (a
+     *         preservation order withdrawn before its data was frozen has nothing to delete)
+     */
+    @Transactional
     public PreservationRecord deleteSnapshot(String trackingNumber) {
-        throw new UnsupportedOperationException("not yet built");
+        if (preservations.find(trackingNumber).isEmpty()) {
+            return null;
+        }
+        preservations.deleteSnapshot(trackingNumber, clock.instant());
+        return preservations.find(trackingNumber).orElseThrow().record();
     }
 
+    @Transactional(readOnly = true)
     public Optional<PreservationRecord> find(String trackingNumber) {
-        throw new UnsupportedOperationException("not yet built");
+        return preservations.find(trackingNumber).map(PreservationRepository.Row::record);
+    }
+
+    /**
+     * The snapshot of a preservation order while it is held (not deleted), decrypted and checked against its
+     * digest; empty when there is none (never preserved, or deleted). For a production order that references the
+     * preservation.
+     *
+     * @throws IllegalStateException if the stored snapshot does not match its digest (tampered, or the wrong key)
+     */
+    @Transactional(readOnly = true)
+    public Optional<PreservedSnapshot> heldSnapshot(String trackingNumber) {
+        Optional<PreservationRepository.Row> row = preservations.find(trackingNumber);
+        if (row.isEmpty() || row.get().record().deletedAt() != null) {
+            return Optional.empty();
+        }
+        Optional<byte[]> encrypted = preservations.snapshot(trackingNumber);
+        if (encrypted.isEmpty()) {
+            return Optional.empty();
+        }
+        byte[] content = cipher.decrypt(encrypted.get(), trackingNumber);
+        PreservationRecord record = row.get().record();
+        if (!Sha256.hex(content).equals(record.sha256())) {
+            throw new IllegalStateException("The preserved snapshot of " + trackingNumber + " does not match its recorded digest");
+        }
+        List<PackageBuilder.TargetResult> targets = new ArrayList<>();
+        for (JsonNode entry : PackageBuilder.parse(content).path("targets")) {
+            targets.add(PackageBuilder.readEntry(entry));
+        }
+        return Optional.of(new PreservedSnapshot(trackingNumber, record.sha256(), record.preservedAt(), row.get().periodFrom(),
+                row.get().periodTo(), row.get().categories(), targets));
     }
 }

@@ -3,6 +3,9 @@ package com.disclosuredesk.subscribers;
 import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
+import java.util.Set;
+
+import com.disclosuredesk.order.DataCategory;
 
 /**
  * What the subscriber directory holds about one target within an order's period, restricted to the
@@ -47,6 +50,25 @@ public record TargetData(boolean found, Long accountId, String username, String 
     /** Whether there is anything to disclose: a phone number or at least one IP entry. */
     public boolean hasData() {
         return phoneNumber != null || !ipEntries.isEmpty();
+    }
+
+    /**
+     * The same data as far as a narrower request allows: the phone number only with {@code PHONE_NUMBER}, IP
+     * entries only with {@code IP_ADDRESS} and only those seen within {@code [periodFrom, periodTo)}. Used on data
+     * read earlier (a preserved snapshot) for a later order with its own period and approved categories.
+     */
+    public TargetData restrictedTo(Instant periodFrom, Instant periodTo, Set<DataCategory> categories) {
+        Objects.requireNonNull(periodFrom, "periodFrom");
+        Objects.requireNonNull(periodTo, "periodTo");
+        Objects.requireNonNull(categories, "categories");
+        if (!found) {
+            return this;
+        }
+        String phone = categories.contains(DataCategory.PHONE_NUMBER) ? phoneNumber : null;
+        List<IpEntry> ips = categories.contains(DataCategory.IP_ADDRESS)
+                ? ipEntries.stream().filter(e -> !e.seenAt().isBefore(periodFrom) && e.seenAt().isBefore(periodTo)).toList()
+                : List.of();
+        return of(accountId, username, phone, ips);
     }
 
     @Override

@@ -23,6 +23,9 @@ import com.disclosuredesk.order.OrderStatus;
 import com.disclosuredesk.order.OrderType;
 import com.disclosuredesk.order.Target;
 import com.disclosuredesk.order.TargetType;
+import com.disclosuredesk.preservation.PreservationPolicy;
+import com.disclosuredesk.preservation.PreservationRepository;
+import com.disclosuredesk.preservation.PreservationService;
 import com.disclosuredesk.process.OrderOutcome;
 import com.disclosuredesk.subscribers.SubscriberDirectory;
 import com.disclosuredesk.subscribers.TargetData;
@@ -78,7 +81,8 @@ class DisclosureServiceTest {
         MockEnvironment demo = new MockEnvironment();
         demo.setActiveProfiles("demo");
         cipher = new PackageCipher(PackageCipher.DEMO_KEY, demo);
-        service = new DisclosureService(orders, disclosures, directory, cipher, clock, Duration.ofDays(30));
+        service = new DisclosureService(orders, disclosures, directory, cipher, clock, Duration.ofDays(30),
+                new PreservationService(orders, new PreservationRepository(db), directory, cipher, PreservationPolicy.defaults(), clock));
         orders.insert(new LegalOrder("LO-2026-000001", "AZ-1", "police-de", LegalOrder.Channel.API, OrderType.COURT_ORDER,
                 new LegalOrder.Authority("Staatsanwaltschaft Berlin", "DE", null),
                 new LegalOrder.Issuer(IssuerType.COURT, "Amtsgericht Tiergarten"), LocalDate.of(2026, 11, 20), null,
@@ -107,7 +111,10 @@ class DisclosureServiceTest {
         assertThat(found.has("phoneNumber")).isFalse();
         assertThat(found.get("ipAddresses").get(0).get("ip").asText()).isEqualTo("203.0.113.9");
         assertThat(found.get("ipAddresses").get(0).get("seenAt").asText()).isEqualTo("2026-10-01T12:00:00Z");
+        assertThat(found.get("source").asText()).isEqualTo("LIVE");
+        assertThat(pack.has("preservation")).isFalse();
         assertThat(pack.get("targets").get(1).get("result").asText()).isEqualTo("NO_DATA");
+        assertThat(pack.get("targets").get(1).get("source").asText()).isEqualTo("LIVE");
         assertThat(pack.get("targets").get(1).get("target").get("value").asText()).isEqualTo("+4915100000000");
 
         assertThat(result.outcome()).isEqualTo(OrderOutcome.FULFILLED);
@@ -195,7 +202,8 @@ class DisclosureServiceTest {
                 ? TargetData.of(100042L, "@suspect_one", null,
                         List.of(new TargetData.IpEntry("203.0.113.10", null, Instant.parse("2026-10-03T08:00:00Z"))))
                 : TargetData.noData();
-        DisclosureService service = new DisclosureService(orders, disclosures, withoutPort, cipher, clock, Duration.ofDays(30));
+        DisclosureService service = new DisclosureService(orders, disclosures, withoutPort, cipher, clock, Duration.ofDays(30),
+                new PreservationService(orders, new PreservationRepository(db), withoutPort, cipher, PreservationPolicy.defaults(), clock));
 
         service.disclose("LO-2026-000001", EnumSet.of(DataCategory.IP_ADDRESS), "analyst", "approver", NOW);
 

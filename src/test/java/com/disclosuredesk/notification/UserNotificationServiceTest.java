@@ -18,6 +18,9 @@ import javax.sql.DataSource;
 import com.disclosuredesk.disclosure.DisclosureRepository;
 import com.disclosuredesk.disclosure.DisclosureService;
 import com.disclosuredesk.disclosure.PackageCipher;
+import com.disclosuredesk.preservation.PreservationPolicy;
+import com.disclosuredesk.preservation.PreservationRepository;
+import com.disclosuredesk.preservation.PreservationService;
 import com.disclosuredesk.order.DataCategory;
 import com.disclosuredesk.order.IssuerType;
 import com.disclosuredesk.order.LegalOrder;
@@ -80,8 +83,10 @@ class UserNotificationServiceTest {
         orders = new OrderRepository(db, clock);
         disclosures = new DisclosureRepository(db);
         String key = Base64.getEncoder().encodeToString("a test key of thirty-two bytes!!".getBytes(StandardCharsets.US_ASCII));
-        disclosure = new DisclosureService(orders, disclosures, new FakeDirectory(), new PackageCipher(key, new MockEnvironment()),
-                clock, Duration.ofDays(30));
+        PackageCipher cipher = new PackageCipher(key, new MockEnvironment());
+        FakeDirectory directory = new FakeDirectory();
+        disclosure = new DisclosureService(orders, disclosures, directory, cipher, clock, Duration.ofDays(30),
+                new PreservationService(orders, new PreservationRepository(db), directory, cipher, PreservationPolicy.defaults(), clock));
         notifications = new UserNotificationService(db, orders, disclosures, clock);
         order("LO-2026-000001", new Target(TargetType.USERNAME, "@suspect_one"), new Target(TargetType.PHONE, SUSPECT_PHONE),
                 new Target(TargetType.USERNAME, "@suspect_two"), new Target(TargetType.USERNAME, "@nobody"));
