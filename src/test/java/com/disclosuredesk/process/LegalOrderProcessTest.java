@@ -655,7 +655,8 @@ class LegalOrderProcessTest {
     @Test
     void euPreservationOrderOfAProsecutorIsVerifiedAndHeldSixtyDays() {
         java.util.Date before = new java.util.Date();
-        ProcessInstance pi = submit(Orders.withType(Orders.valid(nextReference()), OrderType.EU_PRESERVATION_ORDER, IssuerType.PROSECUTOR));
+        ProcessInstance pi = submit(Orders.fromAuthority(Orders.withType(Orders.valid(nextReference()),
+                OrderType.EU_PRESERVATION_ORDER, IssuerType.PROSECUTOR), "Parquet " + nextReference(), "cyber@parquet.example"));
         assertThat(pi).isWaitingAt("Task_VerifyRequester");
         verify(pi, "analyst", true);
         assertThat(pi).isWaitingAt("Gateway_PreservationHold");

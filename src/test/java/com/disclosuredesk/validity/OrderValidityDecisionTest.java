@@ -23,6 +23,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -92,9 +93,7 @@ class OrderValidityDecisionTest {
                 Arguments.of("Rule_CategoriesOutsidePolicy", with(f -> f.outOfPolicyCategories("CONTACTS, MESSAGE_CONTENT")),
                         "INVALID", List.of("CONTACTS, MESSAGE_CONTENT", "IP addresses and phone numbers")),
                 Arguments.of("Rule_DocumentDigestMissing", with(f -> f.documentDigestGiven(false)), "INCOMPLETE",
-                        List.of("SHA-256", "missing")),
-                Arguments.of("Rule_PreservationIsNoDisclosure", with(f -> f.orderType("PRESERVATION_REQUEST")), "INVALID",
-                        List.of("preservation order", "production order")));
+                        List.of("SHA-256", "missing")));
     }
 
     @ParameterizedTest(name = "{0}")
@@ -126,12 +125,17 @@ class OrderValidityDecisionTest {
         assertThat(evaluate(with(f -> f.offence(offence))).getResultList()).isEmpty();
     }
 
-    @Test
-    void preservationOrderOfTheEuIsNoDisclosureEither() {
-        DmnDecisionTableResult result = evaluate(with(f -> f.orderType("EU_PRESERVATION_ORDER")));
+    @ParameterizedTest
+    @CsvSource({"COURT, PRESERVATION_REQUEST", "POLICE, PRESERVATION_REQUEST", "PROSECUTOR, EU_PRESERVATION_ORDER",
+            "INVESTIGATING_JUDGE, EU_PRESERVATION_ORDER"})
+    void preservationOrdersFreezeDataAndPassThePolicy(String issuer, String orderType) {
+        assertThat(evaluate(with(f -> f.issuerType(issuer).orderType(orderType))).getResultList()).isEmpty();
+    }
 
-        assertThat(matchedRuleIds()).containsExactly("Rule_PreservationIsNoDisclosure");
-        assertThat(result.getSingleResult().<String>getEntry("outcome")).isEqualTo("INVALID");
+    @Test
+    void policeMayNotIssueAnEuPreservationOrder() {
+        evaluate(with(f -> f.issuerType("POLICE").orderType("EU_PRESERVATION_ORDER")));
+        assertThat(matchedRuleIds()).containsExactly("Rule_PoliceOnlyEmergency");
     }
 
     @ParameterizedTest
@@ -179,7 +183,7 @@ class OrderValidityDecisionTest {
 
     @Test
     void severalViolationsYieldAllTheirRowsInTableOrder() {
-        PolicyFacts facts = new PolicyFacts("POLICE", "PRESERVATION_REQUEST", "COPYRIGHT_INFRINGEMENT", false, true, false,
+        PolicyFacts facts = new PolicyFacts("POLICE", "SUBPOENA", "COPYRIGHT_INFRINGEMENT", false, true, false,
                 false, "CONTACTS");
 
         DmnDecisionTableResult result = evaluate(facts);
@@ -190,11 +194,10 @@ class OrderValidityDecisionTest {
                 "Rule_OffenceNotInTermsOfService",
                 "Rule_NotASuspect",
                 "Rule_CategoriesOutsidePolicy",
-                "Rule_DocumentDigestMissing",
-                "Rule_PreservationIsNoDisclosure");
+                "Rule_DocumentDigestMissing");
         assertThat(result.getResultList())
                 .extracting(row -> row.get("outcome"))
-                .containsExactly("INVALID", "INCOMPLETE", "INVALID", "INVALID", "INVALID", "INCOMPLETE", "INVALID");
+                .containsExactly("INVALID", "INCOMPLETE", "INVALID", "INVALID", "INVALID", "INCOMPLETE");
         assertThat(result.<String>collectEntries("reason"))
                 .anySatisfy(reason -> assertThat(reason).contains("COPYRIGHT_INFRINGEMENT"))
                 .anySatisfy(reason -> assertThat(reason).contains("asks for CONTACTS."));
