@@ -39,7 +39,7 @@ public class IdentityBootstrapPlugin extends AbstractProcessEnginePlugin {
 
     private static final Logger LOG = LoggerFactory.getLogger(IdentityBootstrapPlugin.class);
 
-    static final String FILTER_ANALYSIS = "Legal analysis";
+    public static final String FILTER_ANALYSIS = "Legal analysis";
     static final String FILTER_APPROVALS = "Approvals";
     static final String FILTER_MINE = "My tasks";
     static final String FILTER_ALL = "All legal-order tasks";
@@ -88,17 +88,17 @@ public class IdentityBootstrapPlugin extends AbstractProcessEnginePlugin {
         FilterService filters = engine.getFilterService();
         filter(engine, authorizations, FILTER_ANALYSIS, -10, "Orders waiting for legal analysis",
                 engine.getTaskService().createTaskQuery().processDefinitionKey(PROCESS_KEY)
-                        .taskCandidateGroup(GROUP_ANALYSTS).includeAssignedTasks().orderByDueDate().asc(),
+                        .taskCandidateGroup(GROUP_ANALYSTS).includeAssignedTasks().orderByDueDate().asc().orderByTaskPriority().desc(),
                 GROUP_ANALYSTS, GROUP_ADMIN);
         filter(engine, authorizations, FILTER_APPROVALS, -9, "Analysed orders waiting for approval",
                 engine.getTaskService().createTaskQuery().processDefinitionKey(PROCESS_KEY)
-                        .taskCandidateGroup(GROUP_APPROVERS).includeAssignedTasks().orderByDueDate().asc(),
+                        .taskCandidateGroup(GROUP_APPROVERS).includeAssignedTasks().orderByDueDate().asc().orderByTaskPriority().desc(),
                 GROUP_APPROVERS, GROUP_ADMIN);
         filter(engine, authorizations, FILTER_MINE, -8, "Tasks you have claimed",
-                engine.getTaskService().createTaskQuery().taskAssigneeExpression("${currentUser()}").orderByDueDate().asc(),
+                engine.getTaskService().createTaskQuery().taskAssigneeExpression("${currentUser()}").orderByDueDate().asc().orderByTaskPriority().desc(),
                 GROUP_ANALYSTS, GROUP_APPROVERS, GROUP_ADMIN);
         filter(engine, authorizations, FILTER_ALL, 0, "Every open task of every legal order",
-                engine.getTaskService().createTaskQuery().processDefinitionKey(PROCESS_KEY).orderByDueDate().asc(),
+                engine.getTaskService().createTaskQuery().processDefinitionKey(PROCESS_KEY).orderByDueDate().asc().orderByTaskPriority().desc(),
                 GROUP_ADMIN);
         LOG.info("Groups, authorizations and {} Tasklist filters are in place", filters.createFilterQuery().count());
 

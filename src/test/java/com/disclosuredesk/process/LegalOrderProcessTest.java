@@ -413,6 +413,22 @@ class LegalOrderProcessTest {
     }
 
     @Test
+    void theAnalystsTasklistFilterListsTheEarliestDueFirst() {
+        ProcessInstance standard = submit(Orders.valid(nextReference()));
+        ProcessInstance emergency = submit(Orders.emergency(Orders.valid(nextReference())));
+        var filter = engine.getFilterService().createFilterQuery()
+                .filterName(com.disclosuredesk.security.IdentityBootstrapPlugin.FILTER_ANALYSIS).singleResult();
+        identity.setAuthentication("analyst", List.of("legal-analysts"));
+        List<org.camunda.bpm.engine.task.Task> listed = engine.getFilterService().list(filter.getId());
+        identity.clearAuthentication();
+        List<String> instances = listed.stream().map(org.camunda.bpm.engine.task.Task::getProcessInstanceId)
+                .filter(id -> id.equals(standard.getId()) || id.equals(emergency.getId())).toList();
+        assertThat(instances).containsExactly(emergency.getId(), standard.getId());
+        assertThat(listed).isSortedAccordingTo(java.util.Comparator.comparing(org.camunda.bpm.engine.task.Task::getDueDate,
+                java.util.Comparator.nullsLast(java.util.Comparator.naturalOrder())));
+    }
+
+    @Test
     void overdueAnalysisIsEscalatedAndTheApproversGetACopyWhoseCompletionEndsTheOriginal() {
         ensureUserInBothGroups("counsel");
         ProcessInstance pi = submit(Orders.valid(nextReference()));

@@ -22,14 +22,14 @@ class ReportCsvTest {
         assertThat(ReportCsv.header()).startsWith("Country", "Country code", "Requests", "Accounts specified",
                 "Requests fulfilled", "Users affected", "Percentage of requests where some data produced",
                 "Requests with no data found", "Requests rejected", "Requests refused as invalid", "Requests withdrawn",
-                "Court order requests", "Court order requests fulfilled", "Search warrant requests",
+                "Requests refused as unverified", "Preservations", "Court order requests", "Court order requests fulfilled", "Search warrant requests",
                 "Search warrant requests fulfilled", "Subpoena requests", "Subpoena requests fulfilled",
                 "Emergency request requests", "Emergency request requests fulfilled", "Preservation request requests",
                 "Preservation request requests fulfilled", "EU production order requests",
                 "EU production order requests fulfilled", "EU preservation order requests",
                 "EU preservation order requests fulfilled")
                 .endsWith("Emergency requests", "Emergency requests fulfilled")
-                .hasSize(11 + 2 * OrderType.values().length + 2);
+                .hasSize(13 + 2 * OrderType.values().length + 2);
     }
 
     @Test
@@ -51,9 +51,9 @@ class ReportCsvTest {
         assertThat(lines).hasSize(4);
         assertThat(lines.get(0)).startsWith("Country,Country code,Requests,Accounts specified,Requests fulfilled,"
                 + "Users affected,Percentage of requests where some data produced,");
-        assertThat(lines.get(1)).isEqualTo("Côte d’Ivoire,CI,1,2,0,0,0.0,0,1,0,0,0,0,0,0,1,0,0,0,0,0,0,0,0,0,0,0");
-        assertThat(lines.get(2)).isEqualTo("Germany,DE,3,5,2,3,66.7,1,0,0,0,2,1,0,0,0,0,1,1,0,0,0,0,0,0,1,1");
-        assertThat(lines.get(3)).isEqualTo("Total,,4,7,2,3,50.0,1,1,0,0,2,1,0,0,1,0,1,1,0,0,0,0,0,0,1,1");
+        assertThat(lines.get(1)).isEqualTo("Côte d’Ivoire,CI,1,2,0,0,0.0,0,1,0,0,0,0,0,0,0,0,1,0,0,0,0,0,0,0,0,0,0,0");
+        assertThat(lines.get(2)).isEqualTo("Germany,DE,3,5,2,3,66.7,1,0,0,0,0,0,2,1,0,0,0,0,1,1,0,0,0,0,0,0,1,1");
+        assertThat(lines.get(3)).isEqualTo("Total,,4,7,2,3,50.0,1,1,0,0,0,0,2,1,0,0,1,0,1,1,0,0,0,0,0,0,1,1");
         assertThat(csv.getBytes(StandardCharsets.UTF_8)).as("UTF-8, no BOM").startsWith((byte) 'C');
     }
 
