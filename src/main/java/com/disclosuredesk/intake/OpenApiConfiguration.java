@@ -202,6 +202,9 @@ public class OpenApiConfiguration {
                                     .addHeaderObject("WWW-Authenticate", new Header().description("Basic realm=\"Disclosure Desk\"")
                                             .schema(new StringSchema())))
                             .addApiResponse("403", problem("The caller's groups do not allow this request.", "forbidden", FORBIDDEN));
+                } else {
+                    // every other endpoint needs sign-in too (staff, administrators, intake systems)
+                    operation.addSecurityItem(new SecurityRequirement().addList(BASIC_AUTH));
                 }
             }));
             submitOrder(openApi.getPaths().get("/api/orders"), maxBodyBytes);

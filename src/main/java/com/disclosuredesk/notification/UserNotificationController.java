@@ -8,6 +8,8 @@ import java.util.Optional;
 
 import com.disclosuredesk.intake.FieldProblem;
 
+import io.swagger.v3.oas.annotations.tags.Tag;
+
 import org.springframework.http.MediaType;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -20,6 +22,7 @@ import org.springframework.web.bind.annotation.RestController;
  * For the platform's delivery system (administrators, {@code camunda-admin}): the user notifications to deliver,
  * newest first, and the confirmation that one was delivered.
  */
+@Tag(name = "User notifications", description = "Administrators (the platform's delivery system): notifications of users whose data was disclosed")
 @RestController
 @RequestMapping(path = "/api/user-notifications", produces = MediaType.APPLICATION_JSON_VALUE)
 public class UserNotificationController {

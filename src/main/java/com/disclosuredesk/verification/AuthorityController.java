@@ -2,12 +2,15 @@ package com.disclosuredesk.verification;
 
 import java.net.URI;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Set;
 
 import com.disclosuredesk.intake.FieldProblem;
 import com.fasterxml.jackson.databind.JsonNode;
+
+import io.swagger.v3.oas.annotations.tags.Tag;
 
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -23,6 +26,7 @@ import org.springframework.web.bind.annotation.RestController;
  * The registry of known authorities, for legal staff and administrators: list, read, and register (or
  * re-verify) an authority. The signed-in user is recorded as the verifier, with the time.
  */
+@Tag(name = "Known authorities", description = "Legal staff and administrators: the registry of known authorities")
 @RestController
 @RequestMapping(path = "/api/authorities", produces = MediaType.APPLICATION_JSON_VALUE)
 public class AuthorityController {
@@ -87,7 +91,7 @@ public class AuthorityController {
             }
         }
         if (!problems.isEmpty()) {
-            problems.sort(java.util.Comparator.comparing(FieldProblem::field));
+            problems.sort(Comparator.comparing(FieldProblem::field));
             throw new AuthorityInputException(problems);
         }
         return registration;

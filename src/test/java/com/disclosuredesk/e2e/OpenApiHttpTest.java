@@ -70,6 +70,8 @@ class OpenApiHttpTest {
         assertThat(docs.at("/paths/~1api~1orders/post/security/0").has("basicAuth")).isTrue();
         assertThat(docs.at("/paths/~1api~1orders~1{trackingNumber}/get/security/0").has("basicAuth")).isTrue();
         assertThat(docs.at("/paths/~1api~1transparency~1ledger~1verification/get").has("security")).isFalse();
+        assertThat(docs.at("/paths/~1api~1authorities/post/security/0").has("basicAuth")).isTrue();
+        assertThat(docs.at("/paths/~1api~1user-notifications/get/security/0").has("basicAuth")).isTrue();
     }
 
     @Test
