@@ -12,6 +12,8 @@ public final class LegalOrderProcess {
 
     public static final String MESSAGE_CLARIFICATION_RECEIVED = "ClarificationReceived";
     public static final String MESSAGE_ORDER_WITHDRAWN = "OrderWithdrawn";
+    public static final String MESSAGE_PRESERVATION_EXTENDED = "PreservationExtended";
+    public static final String MESSAGE_NON_DISCLOSURE_EXTENDED = "NonDisclosureExtended";
 
     public static final String GROUP_ADMIN = "camunda-admin";
     public static final String GROUP_ANALYSTS = "legal-analysts";
