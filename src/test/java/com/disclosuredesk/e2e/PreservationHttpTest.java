@@ -170,6 +170,26 @@ class PreservationHttpTest {
         assertThat(created.getStatusCode()).as(String.valueOf(created.getBody())).isEqualTo(HttpStatus.CREATED);
     }
 
+    @Test
+    void bothExtensionsAreDocumentedWithTheirAnswers() throws Exception {
+        JsonNode paths = JSON.readTree(http.getForEntity("/v3/api-docs", String.class).getBody()).get("paths");
+        JsonNode preservation = paths.at("/~1api~1orders~1{trackingNumber}~1preservation-extension/post");
+        JsonNode nonDisclosure = paths.at("/~1api~1orders~1{trackingNumber}~1non-disclosure-extension/post");
+
+        assertThat(preservation.at("/responses/200/content/application~1json/examples/extended/value/preservation/extended")
+                .asBoolean()).isTrue();
+        assertThat(preservation.at("/responses/409/content/application~1problem+json/examples").has("alreadyExtended")).isTrue();
+        assertThat(preservation.at("/responses/404/content/application~1problem+json/examples").has("notFound")).isTrue();
+        assertThat(preservation.at("/security/0").has("basicAuth")).isTrue();
+        assertThat(nonDisclosure.at("/requestBody/content/application~1json/examples/extension/value/nonDisclosureUntil")
+                .asText()).matches("\\d{4}-\\d{2}-\\d{2}");
+        assertThat(nonDisclosure.at("/responses/400/content/application~1problem+json/examples/notLater/value/errors/0/field")
+                .asText()).isEqualTo("nonDisclosureUntil");
+        assertThat(nonDisclosure.at("/responses/409/content/application~1problem+json/examples").has("tooLate")).isTrue();
+        assertThat(paths.at("/~1api~1orders/post/responses/400/content/application~1problem+json/examples/unknownPreservation"
+                + "/value/errors/0/field").asText()).isEqualTo("preservationReference");
+    }
+
     // --- POST /api/orders/{trackingNumber}/preservation-extension -------------------------------
 
     @Test
