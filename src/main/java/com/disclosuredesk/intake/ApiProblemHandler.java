@@ -66,7 +66,8 @@ public class ApiProblemHandler extends ResponseEntityExceptionHandler {
             "atMostOneYear", "",
             "validUntilAfterIssue", "validUntil",
             "nonDisclosureAfterIssue", "nonDisclosureUntil",
-            "emergencyFactsGiven", "emergencyFacts");
+            "emergencyFactsGiven", "emergencyFacts",
+            "preservationReferenceForProduction", "preservationReference");
 
     static String fieldName(String rawPath) {
         // an element of a set has no index: dataCategories[] is dataCategories

@@ -14,7 +14,8 @@ import jakarta.validation.constraints.Size;
 
 /**
  * The authority's answer to a clarification request: a text, and optionally corrected fields of the order.
- * Corrections replace the field as a whole (targets replace all targets). Reference and authority cannot change.
+ * Corrections replace the field as a whole (targets replace all targets). Reference, authority and the reference
+ * to a preservation order cannot change.
  */
 public record Clarification(
         @NotBlank @Size(max = 4000) String text,
@@ -54,7 +55,8 @@ public record Clarification(
                     or(issuedOn, o.issuedOn()), or(validUntil, o.validUntil()), or(offence, o.offence()),
                     or(suspectConfirmed, o.suspectConfirmed()), or(emergency, o.emergency()),
                     or(emergencyFacts, o.emergencyFacts()), or(targets, o.targets()), or(dataCategories, o.dataCategories()),
-                    or(period, o.period()), or(nonDisclosureUntil, o.nonDisclosureUntil()), or(documentSha256, o.documentSha256()));
+                    or(period, o.period()), or(nonDisclosureUntil, o.nonDisclosureUntil()), or(documentSha256, o.documentSha256()),
+                    o.preservationReference());
         }
 
         private static <T> T or(T correction, T original) {

@@ -2,6 +2,8 @@ package com.disclosuredesk.intake;
 
 import java.util.List;
 
+import com.disclosuredesk.preservation.PreservationStateException;
+
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpStatus;
@@ -9,7 +11,10 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 
-/** problem+json answers for the order's lifecycle: input rules, state conflicts, intake account bindings. */
+/**
+ * problem+json answers for the order's lifecycle: input rules, state conflicts (of the order or of its preservation
+ * hold), intake account bindings.
+ */
 @RestControllerAdvice(basePackages = "com.disclosuredesk")
 @Order(Ordered.HIGHEST_PRECEDENCE)
 public class LifecycleProblemHandler {
@@ -24,6 +29,12 @@ public class LifecycleProblemHandler {
     @ExceptionHandler(OrderStateConflictException.class)
     ResponseEntity<Object> conflict(OrderStateConflictException ex) {
         return ApiProblemHandler.problem(HttpStatus.CONFLICT, "order-state", "Not possible in the order's state",
+                ex.getMessage(), List.of());
+    }
+
+    @ExceptionHandler(PreservationStateException.class)
+    ResponseEntity<Object> preservationConflict(PreservationStateException ex) {
+        return ApiProblemHandler.problem(HttpStatus.CONFLICT, "preservation-state", "Not possible in the preservation's state",
                 ex.getMessage(), List.of());
     }
 

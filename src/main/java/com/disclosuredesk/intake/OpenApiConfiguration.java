@@ -87,6 +87,45 @@ public class OpenApiConfiguration {
               "period": {"from": "2026-11-15T00:00:00Z", "to": "2026-11-22T00:00:00Z"}
             }""";
 
+    /** An EU preservation order: the platform freezes the targets' data for 60 days and discloses nothing. */
+    static final String EXAMPLE_PRESERVATION = """
+            {
+              "reference": "EPOC-PR-2026-0042",
+              "orderType": "EU_PRESERVATION_ORDER",
+              "authority": {"name": "Staatsanwaltschaft Berlin", "country": "DE",
+                            "contactEmail": "cybercrime@sta.berlin.example"},
+              "issuer": {"type": "COURT", "name": "Amtsgericht Tiergarten"},
+              "issuedOn": "2026-11-20",
+              "validUntil": "2027-02-20",
+              "offence": "CYBERCRIME",
+              "suspectConfirmed": true,
+              "emergency": false,
+              "targets": [{"type": "USERNAME", "value": "@example_user"}],
+              "dataCategories": ["IP_ADDRESS", "PHONE_NUMBER"],
+              "period": {"from": "2026-09-01T00:00:00Z", "to": "2026-11-01T00:00:00Z"},
+              "documentSha256": "9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08"
+            }""";
+
+    /** A production order that builds on the preservation order LO-2026-000122 of the same intake account. */
+    static final String EXAMPLE_PRODUCTION_OF_PRESERVED = """
+            {
+              "reference": "EPOC-2026-0042",
+              "orderType": "EU_PRODUCTION_ORDER",
+              "authority": {"name": "Staatsanwaltschaft Berlin", "country": "DE",
+                            "contactEmail": "cybercrime@sta.berlin.example"},
+              "issuer": {"type": "COURT", "name": "Amtsgericht Tiergarten"},
+              "issuedOn": "2026-11-21",
+              "validUntil": "2027-02-21",
+              "offence": "CYBERCRIME",
+              "suspectConfirmed": true,
+              "emergency": false,
+              "targets": [{"type": "USERNAME", "value": "@example_user"}],
+              "dataCategories": ["IP_ADDRESS"],
+              "period": {"from": "2026-09-01T00:00:00Z", "to": "2026-11-01T00:00:00Z"},
+              "documentSha256": "9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08",
+              "preservationReference": "LO-2026-000122"
+            }""";
+
     private static final String TRACKING_NUMBER = "LO-2026-000123";
 
     private static final String CREATED = """
@@ -132,6 +171,56 @@ public class OpenApiConfiguration {
              "detail": "This authority already submitted an order with this reference (LO-2026-000123) and its content differs in offence, targets. Use a new reference for a new order.",
              "errors": [{"field": "offence", "message": "differs from order LO-2026-000123"},
                         {"field": "targets", "message": "differs from order LO-2026-000123"}]}""";
+
+    private static final String UNKNOWN_PRESERVATION = """
+            {"type": "https://disclosuredesk.example/problems/invalid-order", "title": "The order is invalid", "status": 400,
+             "detail": "Fields with problems: preservationReference", "instance": "/api/orders",
+             "errors": [{"field": "preservationReference",
+                         "message": "does not name a preservation order submitted by this intake account"}]}""";
+
+    private static final String PRESERVATION_HOLD = """
+            {"trackingNumber": "LO-2026-000122", "reference": "EPOC-PR-2026-0042", "status": "IN_LEGAL_ANALYSIS",
+             "receivedAt": "2026-11-22T09:15:02.118Z", "updatedAt": "2026-12-20T10:02:11.530Z",
+             "timeline": [{"at": "2026-11-22T09:15:02.130Z", "step": "RECEIVED", "actor": "police-de",
+                           "detail": "Order received over the API."},
+                          {"at": "2026-12-20T10:02:11.517Z", "step": "PRESERVATION_EXTENSION_REQUESTED", "actor": "police-de",
+                           "detail": "The authority asked to extend the preservation once."}],
+             "authorityNotes": [{"writtenAt": "2026-12-20T10:02:11.512Z", "kind": "PRESERVATION_EXTENSION",
+                                 "author": "police-de", "text": "The production order is being prepared."}],
+             "preservation": {"preservedAt": "2026-11-22T09:15:03.441Z", "heldUntil": "2027-02-20T09:15:03.441Z",
+                              "extended": true}}""";
+
+    private static final String ALREADY_EXTENDED = """
+            {"type": "https://disclosuredesk.example/problems/preservation-state",
+             "title": "Not possible in the preservation's state", "status": 409,
+             "detail": "The preservation of order LO-2026-000122 was already extended once (held until 2027-02-20T09:15:03.441Z); it cannot be extended again.",
+             "instance": "/api/orders/LO-2026-000122/preservation-extension"}""";
+
+    private static final String NOT_A_PRESERVATION = """
+            {"type": "https://disclosuredesk.example/problems/order-state", "title": "Not possible in the order's state",
+             "status": 409, "detail": "Order LO-2026-000123 is a COURT_ORDER, not a preservation order: there is no hold to extend.",
+             "instance": "/api/orders/LO-2026-000123/preservation-extension"}""";
+
+    private static final String NON_DISCLOSURE_EXTENDED = """
+            {"trackingNumber": "LO-2026-000123", "reference": "AZ-2026-4711", "status": "DISCLOSED", "outcome": "FULFILLED",
+             "receivedAt": "2026-11-22T09:15:02.118Z", "updatedAt": "2027-05-02T08:00:00.120Z",
+             "timeline": [{"at": "2027-05-02T08:00:00.101Z", "step": "NON_DISCLOSURE_EXTENDED", "actor": "police-de",
+                           "detail": "Non-disclosure extended until 2027-08-20: the user is not notified before then."}],
+             "authorityNotes": [{"writtenAt": "2027-05-02T08:00:00.098Z", "kind": "NON_DISCLOSURE_EXTENSION",
+                                 "author": "police-de", "text": "Court order of 2027-04-30 extends the non-disclosure."}]}""";
+
+    private static final String NON_DISCLOSURE_NOT_LATER = """
+            {"type": "https://disclosuredesk.example/problems/invalid-order", "title": "The order is invalid", "status": 400,
+             "detail": "Fields with problems: nonDisclosureUntil",
+             "instance": "/api/orders/LO-2026-000123/non-disclosure-extension",
+             "errors": [{"field": "nonDisclosureUntil",
+                         "message": "must be later than the order's current nonDisclosureUntil (2027-05-20)"}]}""";
+
+    private static final String NON_DISCLOSURE_TOO_LATE = """
+            {"type": "https://disclosuredesk.example/problems/order-state", "title": "Not possible in the order's state",
+             "status": 409,
+             "detail": "Order LO-2026-000123 is not waiting to notify the user (status DISCLOSED): its non-disclosure can no longer be extended.",
+             "instance": "/api/orders/LO-2026-000123/non-disclosure-extension"}""";
 
     private static final String UNSUPPORTED_MEDIA_TYPE = """
             {"type": "https://disclosuredesk.example/problems/unsupported-media-type", "title": "Unsupported media type",
@@ -209,6 +298,8 @@ public class OpenApiConfiguration {
             }));
             submitOrder(openApi.getPaths().get("/api/orders"), maxBodyBytes);
             orderStatus(openApi.getPaths().get("/api/orders/{trackingNumber}"));
+            preservationExtension(openApi.getPaths().get("/api/orders/{trackingNumber}/preservation-extension"));
+            nonDisclosureExtension(openApi.getPaths().get("/api/orders/{trackingNumber}/non-disclosure-extension"));
         };
     }
 
@@ -227,6 +318,10 @@ public class OpenApiConfiguration {
                 body.addExamples("courtOrder", example("The spec's example: a court order for a username and a phone number",
                         EXAMPLE_ORDER));
                 body.addExamples("emergencyRequest", example("An emergency request: emergencyFacts are required", EXAMPLE_EMERGENCY));
+                body.addExamples("preservationOrder", example("An EU preservation order: the data is frozen, nothing is disclosed",
+                        EXAMPLE_PRESERVATION));
+                body.addExamples("productionOfPreservedData", example("A production order that builds on an earlier "
+                        + "preservation order of the same intake account (preservationReference)", EXAMPLE_PRODUCTION_OF_PRESERVED));
             }
         }
         Schema<?> orderSchema = new Schema<>().$ref("#/components/schemas/OrderStatusResponse");
@@ -249,6 +344,8 @@ public class OpenApiConfiguration {
                                 .addExamples("invalidOrder", example("Fields breaking the rules", INVALID_ORDER))
                                 .addExamples("malformedJson", example("Not valid JSON", MALFORMED_JSON))
                                 .addExamples("unknownField", example("A field that is not part of an order", UNKNOWN_FIELD))
+                                .addExamples("unknownPreservation", example("preservationReference names no preservation order "
+                                        + "of this intake account (whether another's exists is not told)", UNKNOWN_PRESERVATION))
                                 .addExamples("wrongType", example("A string where a boolean belongs", WRONG_TYPE)))))
                 .addApiResponse("409", problem("The reference was used by this authority before, with a different body.",
                         "referenceConflict", CONFLICT))
@@ -272,6 +369,59 @@ public class OpenApiConfiguration {
             ok.getContent().get(JSON).addExamples("inLegalAnalysis", example("An order in legal analysis", IN_ANALYSIS));
         }
         responses(status).addApiResponse("404", problem("No such order, or not one the caller submitted.", "notFound", NOT_FOUND));
+    }
+
+    private static void preservationExtension(PathItem item) {
+        if (item == null || item.getPost() == null) {
+            return;
+        }
+        Operation extend = item.getPost();
+        extend.setSummary("Extend the hold of a preservation order, once");
+        extend.setDescription("For the intake system that submitted the preservation order. Extends the hold once, from its "
+                + "end: EU preservation orders by 30 days, other preservation requests by 90 days (configurable). The body "
+                + "(a reason) is optional. 409 when the order is not a preservation order, its data is not (yet) preserved, "
+                + "the hold was already extended, has ended or its snapshot was deleted.");
+        Schema<?> orderSchema = new Schema<>().$ref("#/components/schemas/OrderStatusResponse");
+        responses(extend)
+                .addApiResponse("200", new ApiResponse().description("Extended: the order's status with its hold.")
+                        .content(new Content().addMediaType(JSON, new MediaType().schema(orderSchema)
+                                .addExamples("extended", example("The hold, extended", PRESERVATION_HOLD)))))
+                .addApiResponse("404", problem("No such order, or not one the caller submitted.", "notFound", NOT_FOUND))
+                .addApiResponse("409", new ApiResponse().description("The hold cannot be extended (now).")
+                        .content(new Content().addMediaType(PROBLEM_JSON, new MediaType().schema(problemRef())
+                                .addExamples("alreadyExtended", example("The hold was already extended once", ALREADY_EXTENDED))
+                                .addExamples("notAPreservation", example("The order is not a preservation order",
+                                        NOT_A_PRESERVATION)))));
+    }
+
+    private static void nonDisclosureExtension(PathItem item) {
+        if (item == null || item.getPost() == null) {
+            return;
+        }
+        Operation extend = item.getPost();
+        extend.setSummary("Extend a non-disclosure order");
+        extend.setDescription("For the intake system that submitted the order: the user is not notified of the disclosure "
+                + "before the new date. nonDisclosureUntil is required, an ISO date (YYYY-MM-DD) later than the order's current "
+                + "one and in the future. 409 when the platform no longer waits to notify the user (for example: the user "
+                + "was already notified) or the order never reached that point.");
+        if (extend.getRequestBody() != null && extend.getRequestBody().getContent() != null
+                && extend.getRequestBody().getContent().get(JSON) != null) {
+            extend.getRequestBody().getContent().get(JSON).addExamples("extension", example("A new date and the reason",
+                    """
+                    {"nonDisclosureUntil": "2027-08-20", "reason": "Court order of 2027-04-30 extends the non-disclosure."}"""));
+        }
+        Schema<?> orderSchema = new Schema<>().$ref("#/components/schemas/OrderStatusResponse");
+        responses(extend)
+                .addApiResponse("200", new ApiResponse().description("Extended: the order's status and timeline.")
+                        .content(new Content().addMediaType(JSON, new MediaType().schema(orderSchema)
+                                .addExamples("extended", example("Non-disclosure extended", NON_DISCLOSURE_EXTENDED)))))
+                .addApiResponse("400", new ApiResponse().description("The date is missing, not a date, not later than the "
+                                + "current one or not in the future.")
+                        .content(new Content().addMediaType(PROBLEM_JSON, new MediaType().schema(problemRef())
+                                .addExamples("notLater", example("Not later than the current date", NON_DISCLOSURE_NOT_LATER)))))
+                .addApiResponse("404", problem("No such order, or not one the caller submitted.", "notFound", NOT_FOUND))
+                .addApiResponse("409", problem("The platform no longer waits to notify the user.", "tooLate",
+                        NON_DISCLOSURE_TOO_LATE));
     }
 
     private static ApiResponses responses(Operation operation) {

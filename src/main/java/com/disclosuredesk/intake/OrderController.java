@@ -2,15 +2,18 @@ package com.disclosuredesk.intake;
 
 import java.net.URI;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.List;
 
 import com.disclosuredesk.order.OrderRepository;
 import com.disclosuredesk.order.OrderStatus;
 import com.disclosuredesk.order.OutboxMessage;
 import com.disclosuredesk.order.TimelineEvent;
+import com.disclosuredesk.preservation.PreservationService;
 import com.disclosuredesk.security.Caller;
 
 import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 
 import org.springframework.dao.DataIntegrityViolationException;
@@ -24,7 +27,10 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
-/** The intake API for authority systems: submit an order, follow its status. */
+/**
+ * The intake API for authority systems: submit an order, follow its status, clarify, withdraw, extend a preservation
+ * hold or a non-disclosure order.
+ */
 @RestController
 @RequestMapping(path = "/api/orders", produces = MediaType.APPLICATION_JSON_VALUE)
 public class OrderController {
@@ -33,13 +39,15 @@ public class OrderController {
     private final OrderLifecycleService lifecycle;
     private final OrderRepository orders;
     private final IntakeAccountRepository accounts;
+    private final PreservationService preservations;
 
     public OrderController(OrderIntakeService intake, OrderLifecycleService lifecycle, OrderRepository orders,
-                           IntakeAccountRepository accounts) {
+                           IntakeAccountRepository accounts, PreservationService preservations) {
         this.intake = intake;
         this.lifecycle = lifecycle;
         this.orders = orders;
         this.accounts = accounts;
+        this.preservations = preservations;
     }
 
     /** What the API answers about an order: its status and timeline, never its targets. */
@@ -52,10 +60,24 @@ public class OrderController {
             Instant receivedAt,
             Instant updatedAt,
             List<TimelineEvent> timeline,
-            List<OrderRepository.AuthorityNote> authorityNotes) {}
+            List<OrderRepository.AuthorityNote> authorityNotes,
+            String preservationReference,
+            PreservationHold preservation) {}
+
+    /**
+     * The hold of a preservation order, once its data is frozen: until when, whether extended, when the snapshot was
+     * deleted. Nothing about the targets (not even how many exist on the platform).
+     */
+    public record PreservationHold(Instant preservedAt, Instant heldUntil, boolean extended, Instant snapshotDeletedAt) {}
 
     /** The body of a withdrawal: an optional reason in the authority's words. */
     public record Withdrawal(@Size(max = 4000) String reason) {}
+
+    /** The body of a preservation extension: an optional reason in the authority's words. */
+    public record PreservationExtension(@Size(max = 4000) String reason) {}
+
+    /** The body of a non-disclosure extension: the new date (required, after the current one, in the future), a reason. */
+    public record NonDisclosureExtension(@NotNull LocalDate nonDisclosureUntil, @Size(max = 4000) String reason) {}
 
     @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
     public ResponseEntity<OrderStatusResponse> submit(@Valid @RequestBody OrderSubmission submission, Authentication caller) {
@@ -98,6 +120,25 @@ public class OrderController {
         return view(trackingNumber);
     }
 
+    /** The authority extends the hold of its preservation order, once (EU +30 days, others +90 days). */
+    @PostMapping(path = "/{trackingNumber}/preservation-extension")
+    public OrderStatusResponse extendPreservation(@PathVariable String trackingNumber,
+                                                  @Valid @RequestBody(required = false) PreservationExtension extension,
+                                                  Authentication caller) {
+        requireSubmitter(trackingNumber, caller);
+        lifecycle.extendPreservation(trackingNumber, caller.getName(), extension == null ? null : extension.reason());
+        return view(trackingNumber);
+    }
+
+    /** The authority extends its non-disclosure order: the user is not notified before the new date. */
+    @PostMapping(path = "/{trackingNumber}/non-disclosure-extension", consumes = MediaType.APPLICATION_JSON_VALUE)
+    public OrderStatusResponse extendNonDisclosure(@PathVariable String trackingNumber,
+                                                   @Valid @RequestBody NonDisclosureExtension extension, Authentication caller) {
+        requireSubmitter(trackingNumber, caller);
+        lifecycle.extendNonDisclosure(trackingNumber, caller.getName(), extension.nonDisclosureUntil(), extension.reason());
+        return view(trackingNumber);
+    }
+
     /** The messages the platform sent the authority about this order (its outbox). */
     @GetMapping("/{trackingNumber}/messages")
     public List<OutboxMessage> messages(@PathVariable String trackingNumber, Authentication caller) {
@@ -133,8 +174,11 @@ public class OrderController {
     private OrderStatusResponse view(String trackingNumber) {
         var order = orders.get(trackingNumber);
         var status = orders.status(trackingNumber).orElseThrow();
+        PreservationHold hold = preservations.find(trackingNumber)
+                .map(p -> new PreservationHold(p.preservedAt(), p.heldUntil(), p.extended(), p.deletedAt()))
+                .orElse(null);
         return new OrderStatusResponse(trackingNumber, order.reference(), status.status(), status.outcome(),
                 status.reason(), order.receivedAt(), status.updatedAt(), orders.timeline(trackingNumber),
-                orders.notes(trackingNumber));
+                orders.notes(trackingNumber), order.preservationReference(), hold);
     }
 }

@@ -15,6 +15,7 @@ import com.disclosuredesk.order.LegalOrder;
 import com.disclosuredesk.order.OrderRepository;
 import com.disclosuredesk.order.OrderStatus;
 import com.disclosuredesk.order.Target;
+import com.disclosuredesk.preservation.PreservationPolicy;
 import com.disclosuredesk.process.LegalOrderProcess;
 import com.disclosuredesk.process.LegalOrderVariables;
 import com.fasterxml.jackson.core.JsonProcessingException;
@@ -77,9 +78,12 @@ public class OrderIntakeService {
         if (existing.isPresent()) {
             return resubmitted(existing.get(), submission, payloadSha256);
         }
+        checkPreservationReference(submission, submittedBy);
         LegalOrder order = toOrder(submission, orders.nextTrackingNumber(), submittedBy, LegalOrder.Channel.API);
         orders.insert(order, payloadSha256);
-        orders.addEvent(order.trackingNumber(), "RECEIVED", submittedBy, "Order received over the API.");
+        orders.addEvent(order.trackingNumber(), "RECEIVED", submittedBy, order.preservationReference() == null
+                ? "Order received over the API."
+                : "Order received over the API, building on preservation order " + order.preservationReference() + ".");
         orders.updateStatus(order.trackingNumber(), OrderStatus.RECEIVED, null, null);
         ProcessInstance instance = runtime.startProcessInstanceByKey(LegalOrderProcess.PROCESS_KEY, order.trackingNumber(),
                 Map.of(LegalOrderVariables.TRACKING_NUMBER, order.trackingNumber()));
@@ -123,6 +127,28 @@ public class OrderIntakeService {
         return order;
     }
 
+    /**
+     * A production order may build on an earlier preservation order of the same intake account. Another account's
+     * order answers exactly as a tracking number that does not exist: an intake system learns nothing of the orders
+     * of other authorities.
+     */
+    void checkPreservationReference(OrderSubmission submission, String submittedBy) {
+        String reference = submission.preservationReference();
+        if (reference == null) {
+            return;
+        }
+        Optional<OrderRepository.Origin> origin = orders.origin(reference).filter(o -> o.submittedBy().equals(submittedBy));
+        if (origin.isEmpty()) {
+            throw new OrderInputException(List.of(new FieldProblem("preservationReference",
+                    "does not name a preservation order submitted by this intake account")));
+        }
+        if (!PreservationPolicy.isPreservation(origin.get().orderType())) {
+            throw new OrderInputException(List.of(new FieldProblem("preservationReference",
+                    "names an order of this intake account that is not a preservation order "
+                            + "(PRESERVATION_REQUEST or EU_PRESERVATION_ORDER)")));
+        }
+    }
+
     void validate(OrderSubmission submission) {
         Set<ConstraintViolation<OrderSubmission>> violations = validator.validate(submission);
         if (!violations.isEmpty()) {
@@ -142,16 +168,22 @@ public class OrderIntakeService {
                 new LegalOrder.Issuer(s.issuer().type(), s.issuer().name().trim()),
                 s.issuedOn(), s.validUntil(), s.offence(), s.suspectConfirmed(), s.emergency(), s.emergencyFacts(),
                 targets, Set.copyOf(categories), s.period().from(), s.period().to(), s.nonDisclosureUntil(),
-                s.documentSha256() == null ? null : s.documentSha256().toLowerCase(), OrderStatus.RECEIVED, clock.instant());
+                s.documentSha256() == null ? null : s.documentSha256().toLowerCase(), OrderStatus.RECEIVED, clock.instant(),
+                s.preservationReference());
     }
 
     /**
      * SHA-256 over the canonical JSON of the submission: equal bodies, equal digests. dataCategories is a set
-     * (a HashSet from JSON, its order differing between JVM runs): its names are sorted.
+     * (a HashSet from JSON, its order differing between JVM runs): its names are sorted. Without a
+     * preservationReference the field is left out, so that orders stored before the field existed keep their digest
+     * (a retry of such an order is still recognized as the same order).
      */
     static String payloadSha256(OrderSubmission submission) {
         try {
             ObjectNode tree = CANONICAL.valueToTree(submission);
+            if (tree.path("preservationReference").isNull()) {
+                tree.remove("preservationReference");
+            }
             if (tree.get("dataCategories") instanceof ArrayNode categories) {
                 List<JsonNode> sorted = new ArrayList<>();
                 categories.forEach(sorted::add);

@@ -47,7 +47,22 @@ public record OrderSubmission(
         @NotNull @Valid Period period,
         LocalDate nonDisclosureUntil,
         @Pattern(regexp = "^[0-9a-fA-F]{64}$", message = "must be a SHA-256 digest: 64 hexadecimal characters")
-        String documentSha256) {
+        String documentSha256,
+        @Pattern(regexp = TRACKING_NUMBER, message = "must be the tracking number of an earlier preservation order, "
+                + "LO-YYYY-NNNNNN such as LO-2026-000123")
+        String preservationReference) {
+
+    /** A tracking number as the platform hands them out: {@code LO-<year>-<6 digits>}. */
+    static final String TRACKING_NUMBER = "^LO-[0-9]{4}-[0-9]{6}$";
+
+    /** An order that references no earlier preservation order. */
+    public OrderSubmission(String reference, OrderType orderType, Authority authority, Issuer issuer, LocalDate issuedOn,
+                           LocalDate validUntil, Offence offence, Boolean suspectConfirmed, Boolean emergency,
+                           String emergencyFacts, List<TargetSpec> targets, Set<DataCategory> dataCategories, Period period,
+                           LocalDate nonDisclosureUntil, String documentSha256) {
+        this(reference, orderType, authority, issuer, issuedOn, validUntil, offence, suspectConfirmed, emergency,
+                emergencyFacts, targets, dataCategories, period, nonDisclosureUntil, documentSha256, null);
+    }
 
     /** Names are one line of printable text. */
     static final String NO_CONTROL_CHARACTERS = "^[^\\p{Cntrl}]*$";
@@ -116,6 +131,14 @@ public record OrderSubmission(
     @AssertTrue(message = "must not be before issuedOn")
     public boolean isNonDisclosureAfterIssue() {
         return nonDisclosureUntil == null || issuedOn == null || !nonDisclosureUntil.isBefore(issuedOn);
+    }
+
+    /** A preservation order preserves; only an order that asks for data builds on an earlier preservation. */
+    @JsonIgnore
+    @AssertTrue(message = "must not be given for a preservation order: only a production order references an earlier preservation order")
+    public boolean isPreservationReferenceForProduction() {
+        return preservationReference == null || orderType == null
+                || (orderType != OrderType.PRESERVATION_REQUEST && orderType != OrderType.EU_PRESERVATION_ORDER);
     }
 
     @JsonIgnore

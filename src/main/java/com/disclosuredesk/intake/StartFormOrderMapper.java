@@ -51,7 +51,9 @@ public final class StartFormOrderMapper {
                 categories(form.get("dataCategories"), problems),
                 new OrderSubmission.Period(periodStart(form, "periodFrom", problems), periodEnd(form, "periodTo", problems)),
                 date(form, "nonDisclosureUntil", problems),
-                text(form, "documentSha256"));
+                text(form, "documentSha256"),
+                // the start form has no reference to a preservation order: paper orders build on live data
+                null);
         if (!problems.isEmpty()) {
             throw new OrderInputException(problems);
         }

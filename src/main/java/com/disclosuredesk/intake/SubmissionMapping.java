@@ -24,7 +24,7 @@ final class SubmissionMapping {
                 order.targets().stream().map(t -> new OrderSubmission.TargetSpec(t.type(), t.value())).toList(),
                 Set.copyOf(order.dataCategories()),
                 new OrderSubmission.Period(order.periodFrom(), order.periodTo()),
-                order.nonDisclosureUntil(), order.documentSha256());
+                order.nonDisclosureUntil(), order.documentSha256(), order.preservationReference());
     }
 
     /** The names of the top-level payload fields whose values differ; never the values themselves. */

@@ -2,6 +2,7 @@ package com.disclosuredesk.preservation;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.HashSet;
@@ -75,7 +76,7 @@ public class PreservationService {
         }
         Set<DataCategory> categories = EnumSet.noneOf(DataCategory.class);
         order.dataCategories().stream().filter(DataCategory::withinPolicy).forEach(categories::add);
-        Instant now = clock.instant();
+        Instant now = now();
 
         List<Map<String, Object>> entries = new ArrayList<>();
         Set<Long> accounts = new HashSet<>();
@@ -110,7 +111,7 @@ public class PreservationService {
     public PreservationRecord extend(String trackingNumber) {
         PreservationRepository.Row row = requireExtendable(trackingNumber);
         Instant heldUntil = row.record().heldUntil().plus(policy.extension(row.orderType()));
-        if (!preservations.markExtended(trackingNumber, heldUntil, clock.instant())) {
+        if (!preservations.markExtended(trackingNumber, heldUntil, now())) {
             // another extension won the race meanwhile
             throw new PreservationStateException(trackingNumber, "The preservation of order " + trackingNumber
                     + " was already extended once; it cannot be extended again.");
@@ -156,8 +157,13 @@ public class PreservationService {
         if (preservations.find(trackingNumber).isEmpty()) {
             return null;
         }
-        preservations.deleteSnapshot(trackingNumber, clock.instant());
+        preservations.deleteSnapshot(trackingNumber, now());
         return preservations.find(trackingNumber).orElseThrow().record();
+    }
+
+    /** Now, as precise as the database keeps it (microseconds): a returned record equals the stored one. */
+    private Instant now() {
+        return clock.instant().truncatedTo(ChronoUnit.MICROS);
     }
 
     @Transactional(readOnly = true)

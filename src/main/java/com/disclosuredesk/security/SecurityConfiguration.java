@@ -41,7 +41,8 @@ public class SecurityConfiguration {
                 .authorizeHttpRequests(auth -> auth
                         .requestMatchers(HttpMethod.GET, "/api/transparency/**").permitAll()
                         .requestMatchers(HttpMethod.POST, "/api/orders", "/api/orders/*/clarification",
-                                "/api/orders/*/withdrawal").hasAuthority(Caller.authority(GROUP_INTAKE))
+                                "/api/orders/*/withdrawal", "/api/orders/*/preservation-extension",
+                                "/api/orders/*/non-disclosure-extension").hasAuthority(Caller.authority(GROUP_INTAKE))
                         .requestMatchers("/api/messages").hasAuthority(Caller.authority(GROUP_INTAKE))
                         .requestMatchers("/api/intake-accounts/**").hasAuthority(Caller.authority(GROUP_ADMIN))
                         .requestMatchers("/api/authorities", "/api/authorities/**").hasAnyAuthority(

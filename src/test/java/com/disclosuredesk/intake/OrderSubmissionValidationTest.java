@@ -225,6 +225,30 @@ class OrderSubmissionValidationTest {
     }
 
     @Test
+    void aProductionOrderMayReferenceAnEarlierPreservationOrderByItsTrackingNumber() {
+        assertThat(violatedPaths(with(c -> c.preservationReference("LO-2026-000123")))).isEmpty();
+        assertThat(violatedPaths(with(c -> c.orderType(OrderType.EU_PRODUCTION_ORDER).preservationReference("LO-2026-000123"))))
+                .isEmpty();
+        for (String malformed : List.of("LO-26-000123", "LO-2026-123", "lo-2026-000123", "AZ-2026-4711", "LO-2026-000123 ", "")) {
+            assertThat(violatedPaths(with(c -> c.preservationReference(malformed)))).as(malformed)
+                    .containsExactly("preservationReference");
+        }
+    }
+
+    @Test
+    void aPreservationOrderReferencesNoPreservation() {
+        for (OrderType type : List.of(OrderType.PRESERVATION_REQUEST, OrderType.EU_PRESERVATION_ORDER)) {
+            List<ConstraintViolation<OrderSubmission>> violations = List.copyOf(validator.validate(
+                    with(c -> c.orderType(type).preservationReference("LO-2026-000123"))));
+            assertThat(violations).singleElement().satisfies(v -> {
+                assertThat(ApiProblemHandler.fieldName(v.getPropertyPath().toString())).isEqualTo("preservationReference");
+                assertThat(v.getMessage()).contains("only a production order");
+            });
+            assertThat(violatedPaths(with(c -> c.orderType(type)))).isEmpty();
+        }
+    }
+
+    @Test
     void severalProblemsAreAllReported() {
         OrderSubmission bad = with(c -> c.reference(null).country("Germany").documentSha256("abc").dataCategories(Set.of()));
 
@@ -289,7 +313,8 @@ class OrderSubmissionValidationTest {
                             Instant.parse("2026-11-02T00:00:00Z"))))),
                     Arguments.of("nonDisclosureUntil", with(c -> c.nonDisclosureUntil(LocalDate.of(2027, 5, 21)))),
                     Arguments.of("documentSha256", with(c -> c.documentSha256(DIGEST.replace('9', '8')))),
-                    Arguments.of("documentSha256 missing", with(c -> c.documentSha256(null))));
+                    Arguments.of("documentSha256 missing", with(c -> c.documentSha256(null))),
+                    Arguments.of("preservationReference", with(c -> c.preservationReference("LO-2026-000123"))));
         }
 
         @ParameterizedTest(name = "{0}")
@@ -318,6 +343,7 @@ class OrderSubmissionValidationTest {
         private Period period = new Period(Instant.parse("2026-09-01T00:00:00Z"), Instant.parse("2026-11-01T00:00:00Z"));
         private LocalDate nonDisclosureUntil = LocalDate.of(2027, 5, 20);
         private String documentSha256 = DIGEST;
+        private String preservationReference;
 
         Change(Void nothing) {}
 
@@ -336,10 +362,12 @@ class OrderSubmissionValidationTest {
         Change period(Period v) { period = v; return this; }
         Change nonDisclosureUntil(LocalDate v) { nonDisclosureUntil = v; return this; }
         Change documentSha256(String v) { documentSha256 = v; return this; }
+        Change preservationReference(String v) { preservationReference = v; return this; }
 
         OrderSubmission build() {
             return new OrderSubmission(reference, orderType, authority, issuer, issuedOn, validUntil, offence, suspectConfirmed,
-                    emergency, emergencyFacts, targets, dataCategories, period, nonDisclosureUntil, documentSha256);
+                    emergency, emergencyFacts, targets, dataCategories, period, nonDisclosureUntil, documentSha256,
+                    preservationReference);
         }
     }
 }

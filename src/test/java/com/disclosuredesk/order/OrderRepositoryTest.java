@@ -93,6 +93,44 @@ class OrderRepositoryTest {
     }
 
     @Test
+    void theReferenceToAPreservationOrderReadsBackAndSurvivesACorrection() {
+        orders.insert(withType(order("LO-2026-000001"), OrderType.EU_PRESERVATION_ORDER, null), "a".repeat(64));
+        LegalOrder production = withType(order("LO-2026-000002", "DE", "Staatsanwaltschaft Berlin", "AZ-2026-4712"),
+                OrderType.EU_PRODUCTION_ORDER, "LO-2026-000001");
+
+        orders.insert(production, "b".repeat(64));
+        orders.applyCorrection(new LegalOrder(production.trackingNumber(), production.reference(), production.submittedBy(),
+                production.channel(), production.orderType(), production.authority(), production.issuer(), production.issuedOn(),
+                production.validUntil(), Offence.FRAUD, true, false, null, production.targets(), production.dataCategories(),
+                production.periodFrom(), production.periodTo(), production.nonDisclosureUntil(), production.documentSha256(),
+                production.status(), production.receivedAt(), null));
+
+        assertThat(orders.get("LO-2026-000002").preservationReference()).isEqualTo("LO-2026-000001");
+        assertThat(orders.get("LO-2026-000002").offence()).isEqualTo(Offence.FRAUD);
+        assertThat(orders.get("LO-2026-000001").preservationReference()).isNull();
+        assertThat(orders.origin("LO-2026-000001")).contains(new OrderRepository.Origin("police-de", OrderType.EU_PRESERVATION_ORDER));
+        assertThat(orders.origin("LO-2026-999999")).isEmpty();
+    }
+
+    @Test
+    void theNonDisclosureDateIsExtendedOnTheOrder() {
+        orders.insert(order("LO-2026-000001"), "a".repeat(64));
+        clock.advance(Duration.ofDays(3));
+
+        orders.updateNonDisclosureUntil("LO-2026-000001", LocalDate.of(2027, 8, 20));
+
+        assertThat(orders.get("LO-2026-000001").nonDisclosureUntil()).isEqualTo(LocalDate.of(2027, 8, 20));
+        assertThat(orders.status("LO-2026-000001").orElseThrow().updatedAt()).isEqualTo(NOW.plus(Duration.ofDays(3)));
+    }
+
+    private static LegalOrder withType(LegalOrder o, OrderType type, String preservationReference) {
+        return new LegalOrder(o.trackingNumber(), o.reference(), o.submittedBy(), o.channel(), type, o.authority(), o.issuer(),
+                o.issuedOn(), o.validUntil(), o.offence(), o.suspectConfirmed(), o.emergency(), o.emergencyFacts(), o.targets(),
+                o.dataCategories(), o.periodFrom(), o.periodTo(), o.nonDisclosureUntil(), o.documentSha256(), o.status(),
+                o.receivedAt(), preservationReference);
+    }
+
+    @Test
     void instantsAreStoredInUtc() {
         orders.insert(order("LO-2026-000001"), "a".repeat(64));
 

@@ -104,6 +104,17 @@ class PreservationServiceTest {
     }
 
     @Test
+    void theReturnedRecordsAreTheStoredOnesToTheMicrosecond() {
+        f.clock.set(NOW.plusNanos(123_456_789));
+        PreservationRecord preserved = service.preserve(EU);
+        assertThat(preserved.preservedAt()).isEqualTo(NOW.plusNanos(123_456_000));
+        assertThat(service.find(EU)).contains(preserved);
+        f.clock.advance(Duration.ofNanos(1_001));
+        assertThat(service.extend(EU)).isEqualTo(service.find(EU).orElseThrow());
+        assertThat(service.deleteSnapshot(EU)).isEqualTo(service.find(EU).orElseThrow());
+    }
+
+    @Test
     void aProductionOrderIsNotPreserved() {
         f.order("LO-2026-000002", OrderType.COURT_ORDER, TARGETS, null);
         assertThatThrownBy(() -> service.preserve("LO-2026-000002")).isInstanceOf(IllegalArgumentException.class)

@@ -42,14 +42,28 @@ public final class Orders {
     public static OrderSubmission withoutDigest(OrderSubmission o) {
         return new OrderSubmission(o.reference(), o.orderType(), o.authority(), o.issuer(), o.issuedOn(), o.validUntil(),
                 o.offence(), o.suspectConfirmed(), o.emergency(), o.emergencyFacts(), o.targets(), o.dataCategories(),
-                o.period(), o.nonDisclosureUntil(), null);
+                o.period(), o.nonDisclosureUntil(), null, o.preservationReference());
     }
 
     /** The same order with a different offence. */
     public static OrderSubmission withOffence(OrderSubmission o, Offence offence) {
         return new OrderSubmission(o.reference(), o.orderType(), o.authority(), o.issuer(), o.issuedOn(), o.validUntil(),
                 offence, o.suspectConfirmed(), o.emergency(), o.emergencyFacts(), o.targets(), o.dataCategories(),
-                o.period(), o.nonDisclosureUntil(), o.documentSha256());
+                o.period(), o.nonDisclosureUntil(), o.documentSha256(), o.preservationReference());
+    }
+
+    /** The same order as a preservation order of the given type (EU_PRESERVATION_ORDER or PRESERVATION_REQUEST). */
+    public static OrderSubmission asPreservation(OrderSubmission o, OrderType type) {
+        return new OrderSubmission(o.reference(), type, o.authority(), o.issuer(), o.issuedOn(), o.validUntil(),
+                o.offence(), o.suspectConfirmed(), o.emergency(), o.emergencyFacts(), o.targets(), o.dataCategories(),
+                o.period(), o.nonDisclosureUntil(), o.documentSha256(), o.preservationReference());
+    }
+
+    /** The same order, building on the preservation order with the given tracking number. */
+    public static OrderSubmission withPreservationReference(OrderSubmission o, String preservationReference) {
+        return new OrderSubmission(o.reference(), o.orderType(), o.authority(), o.issuer(), o.issuedOn(), o.validUntil(),
+                o.offence(), o.suspectConfirmed(), o.emergency(), o.emergencyFacts(), o.targets(), o.dataCategories(),
+                o.period(), o.nonDisclosureUntil(), o.documentSha256(), preservationReference);
     }
 
     /** The same order as another type, issued by another kind of issuer. */
