@@ -95,6 +95,6 @@ public final class Orders {
                                            LocalDate nonDisclosureUntil) {
         return new OrderSubmission(o.reference(), type, authority, issuer, o.issuedOn(), o.validUntil(),
                 o.offence(), o.suspectConfirmed(), emergency, facts, o.targets(), o.dataCategories(),
-                o.period(), nonDisclosureUntil, o.documentSha256());
+                o.period(), nonDisclosureUntil, o.documentSha256(), o.preservationReference());
     }
 }
