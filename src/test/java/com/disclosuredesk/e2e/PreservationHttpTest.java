@@ -66,6 +66,8 @@ class PreservationHttpTest {
 
     private static final String PRESERVATION_RECEIVER = "test-preservation-extension-receiver";
     private static final String NON_DISCLOSURE_RECEIVER = "test-non-disclosure-extension-receiver";
+    /** Extends twice in one transaction: the second refusal must undo the first. */
+    private static final String DOUBLE_EXTENDER = "test-preservation-double-extender";
 
     private static final ObjectMapper JSON = JsonMapper.builder().findAndAddModules()
             .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS).build();
@@ -89,6 +91,14 @@ class PreservationHttpTest {
                 .serviceTask("Extend").camundaExpression("${preservationService.extend(execution.processBusinessKey)}")
                 .endEvent()
                 .done();
+        BpmnModelInstance twice = Bpmn.createExecutableProcess(DOUBLE_EXTENDER)
+                .camundaHistoryTimeToLive(1)
+                .startEvent()
+                .receiveTask("Wait_Extension").message(LegalOrderProcess.MESSAGE_PRESERVATION_EXTENDED)
+                .serviceTask("Extend").camundaExpression("${preservationService.extend(execution.processBusinessKey)}")
+                .serviceTask("ExtendAgain").camundaExpression("${preservationService.extend(execution.processBusinessKey)}")
+                .endEvent()
+                .done();
         BpmnModelInstance nonDisclosure = Bpmn.createExecutableProcess(NON_DISCLOSURE_RECEIVER)
                 .camundaHistoryTimeToLive(1)
                 .startEvent()
@@ -98,6 +108,7 @@ class PreservationHttpTest {
         receivers = repository.createDeployment().name("preservation-http-test")
                 .addModelInstance(PRESERVATION_RECEIVER + ".bpmn", preservation)
                 .addModelInstance(NON_DISCLOSURE_RECEIVER + ".bpmn", nonDisclosure)
+                .addModelInstance(DOUBLE_EXTENDER + ".bpmn", twice)
                 .deploy();
     }
 
@@ -260,6 +271,21 @@ class PreservationHttpTest {
                 .get("detail").asText()).contains("already extended once");
         assertThat(runtime.createProcessInstanceQuery().processDefinitionKey(PRESERVATION_RECEIVER)
                 .processInstanceBusinessKey(trackingNumber).count()).isEqualTo(1);
+    }
+
+    @Test
+    void aRefusalOfTheProcessStepIsAConflictAndUndoesTheWholeExtension() throws Exception {
+        String trackingNumber = endedPreservation("EXT-TWICE");
+        PreservationRecord held = preservations.preserve(trackingNumber);
+        String extender = runtime.startProcessInstanceByKey(DOUBLE_EXTENDER, trackingNumber).getId();
+
+        JsonNode refused = conflict("/api/orders/" + trackingNumber + "/preservation-extension", "preservation-state");
+
+        assertThat(refused.get("detail").asText()).contains("already extended once");
+        assertThat(preservations.find(trackingNumber)).contains(held);
+        assertThat(orders.timeline(trackingNumber)).noneMatch(e -> e.step().equals("PRESERVATION_EXTENSION_REQUESTED"));
+        assertThat(runtime.createProcessInstanceQuery().processInstanceId(extender).count()).isEqualTo(1);
+        runtime.deleteProcessInstance(extender, "test done");
     }
 
     // --- POST /api/orders/{trackingNumber}/non-disclosure-extension -----------------------------
