@@ -7,6 +7,9 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
 
 import javax.sql.DataSource;
 
@@ -14,6 +17,7 @@ import com.disclosuredesk.intake.OrderSubmission;
 import com.disclosuredesk.order.Offence;
 import com.disclosuredesk.order.OrderRepository;
 import com.disclosuredesk.order.OrderType;
+import com.disclosuredesk.order.TargetType;
 import com.disclosuredesk.preservation.PreservationRecord;
 import com.disclosuredesk.preservation.PreservationService;
 import com.disclosuredesk.process.LegalOrderProcess;
@@ -49,8 +53,8 @@ import org.springframework.test.context.ActiveProfiles;
 
 /**
  * Preservation over HTTP: a production order's reference to an earlier preservation order (checked without revealing
- * other authorities' orders), the once-only extension of a preservation hold and the extension of a non-disclosure
- * order, with their 400/404/409 answers.
+ * other authorities' orders) and its disclosure from the frozen data through the whole process, the once-only
+ * extension of a preservation hold and the extension of a non-disclosure order, with their 400/404/409 answers.
  *
  * <p>The legal-order process decides when a hold exists and when it waits for the messages. So that these tests do
  * not depend on where it waits, an order refused by the validity check (its process has ended) gets its hold directly
@@ -66,6 +70,8 @@ class PreservationHttpTest {
 
     private static final String PRESERVATION_RECEIVER = "test-preservation-extension-receiver";
     private static final String NON_DISCLOSURE_RECEIVER = "test-non-disclosure-extension-receiver";
+    /** Extends twice in one transaction: the second refusal must undo the first. */
+    private static final String DOUBLE_EXTENDER = "test-preservation-double-extender";
 
     private static final ObjectMapper JSON = JsonMapper.builder().findAndAddModules()
             .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS).build();
@@ -89,6 +95,14 @@ class PreservationHttpTest {
                 .serviceTask("Extend").camundaExpression("${preservationService.extend(execution.processBusinessKey)}")
                 .endEvent()
                 .done();
+        BpmnModelInstance twice = Bpmn.createExecutableProcess(DOUBLE_EXTENDER)
+                .camundaHistoryTimeToLive(1)
+                .startEvent()
+                .receiveTask("Wait_Extension").message(LegalOrderProcess.MESSAGE_PRESERVATION_EXTENDED)
+                .serviceTask("Extend").camundaExpression("${preservationService.extend(execution.processBusinessKey)}")
+                .serviceTask("ExtendAgain").camundaExpression("${preservationService.extend(execution.processBusinessKey)}")
+                .endEvent()
+                .done();
         BpmnModelInstance nonDisclosure = Bpmn.createExecutableProcess(NON_DISCLOSURE_RECEIVER)
                 .camundaHistoryTimeToLive(1)
                 .startEvent()
@@ -98,6 +112,7 @@ class PreservationHttpTest {
         receivers = repository.createDeployment().name("preservation-http-test")
                 .addModelInstance(PRESERVATION_RECEIVER + ".bpmn", preservation)
                 .addModelInstance(NON_DISCLOSURE_RECEIVER + ".bpmn", nonDisclosure)
+                .addModelInstance(DOUBLE_EXTENDER + ".bpmn", twice)
                 .deploy();
     }
 
@@ -152,6 +167,50 @@ class PreservationHttpTest {
         ResponseEntity<JsonNode> conflict = post("/api/orders", production.toString(), "police-de");
         assertThat(conflict.getStatusCode()).isEqualTo(HttpStatus.CONFLICT);
         assertThat(conflict.getBody().get("errors").findValuesAsText("field")).containsExactly("preservationReference");
+    }
+
+    @Test
+    void aProductionOrderDisclosesWhatThePreservationFrozeAfterTheDirectoryLostIt() throws Exception {
+        Instant now = Instant.now().truncatedTo(ChronoUnit.SECONDS);
+        OrderSubmission.Period lastYear = new OrderSubmission.Period(now.minus(Duration.ofDays(360)), now);
+        String preservation = endedPreservation(withPeriod(Orders.valid(reference("E2E-PRES"),
+                List.of(new OrderSubmission.TargetSpec(TargetType.USERNAME, "@demo0250"))), lastYear));
+        PreservationRecord held = preservations.preserve(preservation);
+        List<String> frozenIps = preservations.heldSnapshot(preservation).orElseThrow().targets().get(0).data()
+                .ipEntries().stream().map(e -> e.ip() + "@" + e.seenAt()).toList();
+        assertThat(frozenIps).isNotEmpty();
+        // the platform's retention deletes the account's IP log after the preservation
+        assertThat(new JdbcTemplate(dataSource).update(
+                "DELETE FROM sub_ip_log WHERE account_id = (SELECT id FROM sub_account WHERE username = '@demo0250')")).isPositive();
+
+        String production = submit(withPeriod(Orders.withPreservationReference(Orders.valid(reference("E2E-PROD"),
+                List.of(new OrderSubmission.TargetSpec(TargetType.USERNAME, "@demo0250"),
+                        new OrderSubmission.TargetSpec(TargetType.USERNAME, "@demo0251"))), preservation), lastYear), "police-de");
+        awaitStatus(production, "IN_LEGAL_ANALYSIS");
+        completeTask(production, "analyst", """
+                {"variables": {"analysisDecision": {"value": "DISCLOSE"},
+                  "approvedCategories": {"value": "[\\"IP_ADDRESS\\"]", "type": "Json"},
+                  "legalReasoning": {"value": "Valid court order building on the preservation of the suspect's data."}}}""");
+        awaitStatus(production, "AWAITING_APPROVAL");
+        completeTask(production, "approver", "{\"variables\": {\"approvalDecision\": {\"value\": \"APPROVE\"}}}");
+        awaitStatus(production, "DISCLOSED");
+
+        ResponseEntity<byte[]> download = http.exchange("/api/orders/" + production + "/disclosure", HttpMethod.GET,
+                new HttpEntity<>(ApiRequests.signedIn("police-de")), byte[].class);
+        assertThat(download.getStatusCode()).isEqualTo(HttpStatus.OK);
+        JsonNode pack = JSON.readTree(download.getBody());
+        assertThat(pack.at("/preservation/snapshotSha256").asText()).isEqualTo(held.sha256());
+        JsonNode preserved = pack.get("targets").get(0);
+        assertThat(preserved.get("source").asText()).isEqualTo("PRESERVED");
+        assertThat(preserved.at("/preservation/trackingNumber").asText()).isEqualTo(preservation);
+        assertThat(preserved.has("phoneNumber")).isFalse();
+        List<String> disclosedIps = new ArrayList<>();
+        preserved.get("ipAddresses").forEach(ip -> disclosedIps.add(ip.get("ip").asText() + "@" + ip.get("seenAt").asText()));
+        assertThat(disclosedIps).isNotEmpty();
+        assertThat(frozenIps).containsAll(disclosedIps);
+        JsonNode live = pack.get("targets").get(1);
+        assertThat(live.get("source").asText()).isEqualTo("LIVE");
+        assertThat(live.get("ipAddresses")).isNotEmpty();
     }
 
     @Test
@@ -262,6 +321,21 @@ class PreservationHttpTest {
                 .processInstanceBusinessKey(trackingNumber).count()).isEqualTo(1);
     }
 
+    @Test
+    void aRefusalOfTheProcessStepIsAConflictAndUndoesTheWholeExtension() throws Exception {
+        String trackingNumber = endedPreservation("EXT-TWICE");
+        PreservationRecord held = preservations.preserve(trackingNumber);
+        String extender = runtime.startProcessInstanceByKey(DOUBLE_EXTENDER, trackingNumber).getId();
+
+        JsonNode refused = conflict("/api/orders/" + trackingNumber + "/preservation-extension", "preservation-state");
+
+        assertThat(refused.get("detail").asText()).contains("already extended once");
+        assertThat(preservations.find(trackingNumber)).contains(held);
+        assertThat(orders.timeline(trackingNumber)).noneMatch(e -> e.step().equals("PRESERVATION_EXTENSION_REQUESTED"));
+        assertThat(runtime.createProcessInstanceQuery().processInstanceId(extender).count()).isEqualTo(1);
+        runtime.deleteProcessInstance(extender, "test done");
+    }
+
     // --- POST /api/orders/{trackingNumber}/non-disclosure-extension -----------------------------
 
     @Test
@@ -350,8 +424,41 @@ class PreservationHttpTest {
 
     /** An EU preservation order that the validity check refuses (an offence outside the Terms of Service). */
     private String endedPreservation(String prefix) throws Exception {
-        return ended(Orders.asPreservation(Orders.valid(reference(prefix)), OrderType.EU_PRESERVATION_ORDER));
+        return endedPreservation(Orders.valid(reference(prefix)));
     }
+
+    private String endedPreservation(OrderSubmission order) throws Exception {
+        return ended(Orders.asPreservation(order, OrderType.EU_PRESERVATION_ORDER));
+    }
+
+    private static OrderSubmission withPeriod(OrderSubmission o, OrderSubmission.Period period) {
+        return new OrderSubmission(o.reference(), o.orderType(), o.authority(), o.issuer(), o.issuedOn(), o.validUntil(),
+                o.offence(), o.suspectConfirmed(), o.emergency(), o.emergencyFacts(), o.targets(), o.dataCategories(), period,
+                o.nonDisclosureUntil(), o.documentSha256(), o.preservationReference());
+    }
+
+    private void awaitStatus(String trackingNumber, String status) throws InterruptedException {
+        ApiRequests.awaitOrder(n -> get("/api/orders/" + n, "police-de").getBody(), trackingNumber,
+                s -> status.equals(s.get("status").asText()), status);
+    }
+
+    /** Claims and completes the order's one open task visible to the user, over the engine REST API. */
+    private void completeTask(String trackingNumber, String user, String variables) {
+        JsonNode tasks = engineRest(HttpMethod.GET, "/task?processInstanceBusinessKey=" + trackingNumber, null, user).getBody();
+        assertThat(tasks).as("open tasks of %s visible to %s", trackingNumber, user).hasSize(1);
+        String task = tasks.get(0).get("id").asText();
+        assertThat(engineRest(HttpMethod.POST, "/task/" + task + "/claim", "{\"userId\":\"" + user + "\"}", user)
+                .getStatusCode()).isEqualTo(HttpStatus.NO_CONTENT);
+        ResponseEntity<JsonNode> completed = engineRest(HttpMethod.POST, "/task/" + task + "/complete", variables, user);
+        assertThat(completed.getStatusCode()).as(String.valueOf(completed.getBody())).isEqualTo(HttpStatus.NO_CONTENT);
+    }
+
+    private ResponseEntity<JsonNode> engineRest(HttpMethod method, String path, String body, String user) {
+        HttpHeaders headers = ApiRequests.signedIn(user);
+        headers.setContentType(MediaType.APPLICATION_JSON);
+        return http.exchange("/engine-rest" + path, method, new HttpEntity<>(body, headers), JsonNode.class);
+    }
+
 
     /** Submits the order with an offence the validity check refuses, and waits until its process has ended. */
     private String ended(OrderSubmission order) throws Exception {
