@@ -3,7 +3,8 @@
  * The browser tests, as `mvn -B verify` runs them (integration-test phase, after the jar is packaged):
  *
  *   1. Debian's chromium at /usr/bin/chromium, installed with apt-get when missing (as root; never a downloaded
- *      browser). Without it and without a way to install it: skipped with a warning, or a failure when CI is set.
+ *      browser). Without it and without a way to install it: skipped with a warning, or a failure when CI or
+ *      BROWSER_TESTS_REQUIRED is set (.ci/run sets it).
  *   2. npm ci of playwright-core and bpmn-js unless node_modules matches package-lock.json.
  *   3. tests/*.test.js against the packaged application (java -Xmx512m -jar target/disclosure-desk-*.jar) on a free
  *      port from 8084 and a throwaway data directory.
@@ -45,8 +46,8 @@ function ensureChromium() {
   }
   const message = `browser-tests: no chromium at ${CHROMIUM} and no way to install it here (needs root and apt-get: `
     + 'apt-get install chromium)';
-  if (process.env.CI) {
-    console.error(`${message}; CI runs the browser tests, so this fails the build`);
+  if (process.env.CI || process.env.BROWSER_TESTS_REQUIRED) {
+    console.error(`${message}; CI or BROWSER_TESTS_REQUIRED is set, so this fails the build`);
     process.exit(1);
   }
   console.warn(`${message}; the browser tests are SKIPPED`);

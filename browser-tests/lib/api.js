@@ -65,17 +65,17 @@ function exampleOrder(reference, overrides = {}) {
   };
 }
 
-/** Submits an order as police-de and returns its tracking number. */
-async function submitOrder(referencePrefix, overrides) {
+/** Submits an order (as police-de unless another intake user is named) and returns its tracking number. */
+async function submitOrder(referencePrefix, overrides, user = 'police-de') {
   const reference = `${referencePrefix}-${Date.now()}-${Math.floor(Math.random() * 1000)}`;
-  const created = await http('POST', '/api/orders', { user: 'police-de', body: exampleOrder(reference, overrides) });
+  const created = await http('POST', '/api/orders', { user, body: exampleOrder(reference, overrides) });
   if (created.status !== 201) {
     throw new Error(`order not created: ${created.status} ${created.text}`);
   }
   return created.json.trackingNumber;
 }
 
-async function getOrder(trackingNumber, user = 'police-de') {
+async function getOrder(trackingNumber, user = 'admin') {
   const response = await http('GET', `/api/orders/${trackingNumber}`, { user });
   if (response.status !== 200) {
     throw new Error(`GET /api/orders/${trackingNumber}: ${response.status} ${response.text}`);
@@ -110,18 +110,20 @@ async function singleTask(trackingNumber, user) {
   return tasks[0].id;
 }
 
-/** The legal analysis as an analyst completes it over the engine REST API (DISCLOSE both categories). */
-async function completeAnalysisOverRest(trackingNumber, analyst = 'analyst') {
+/** The legal analysis as an analyst completes it over the engine REST API (DISCLOSE both categories, or REJECT). */
+async function completeAnalysisOverRest(trackingNumber, analyst = 'analyst', decision = 'DISCLOSE') {
   const task = await singleTask(trackingNumber, analyst);
   await expectStatus(engineRest('POST', `/task/${task}/claim`, analyst, { userId: analyst }), 204, 'claim analysis');
   await expectStatus(engineRest('POST', `/task/${task}/complete`, analyst, {
     variables: {
-      analysisDecision: { value: 'DISCLOSE' },
-      approvedCategories: { value: '["IP_ADDRESS","PHONE_NUMBER"]', type: 'Json' },
-      legalReasoning: { value: 'Valid court order naming the suspect; drug trafficking violates the Terms of Service.' },
+      analysisDecision: { value: decision },
+      approvedCategories: { value: decision === 'DISCLOSE' ? '["IP_ADDRESS","PHONE_NUMBER"]' : '[]', type: 'Json' },
+      legalReasoning: { value: decision === 'DISCLOSE'
+        ? 'Valid court order naming the suspect; drug trafficking violates the Terms of Service.'
+        : 'The order does not name the target as a suspect of an offence that violates the Terms of Service.' },
     },
   }), 204, 'complete analysis');
-  return awaitStatus(trackingNumber, 'AWAITING_APPROVAL');
+  return awaitStatus(trackingNumber, decision === 'DISCLOSE' ? 'AWAITING_APPROVAL' : 'REJECTED');
 }
 
 async function approveOverRest(trackingNumber, approver = 'approver') {

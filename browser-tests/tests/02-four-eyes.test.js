@@ -34,6 +34,7 @@ browserTest('four-eyes', 'a user in both groups who did the analysis gets a clea
   const message = await notification(page, /Four-eyes/);
   await shot(page, 'refused');
   assert.match(message, /Four-eyes rule: both completed the legal analysis of this order and cannot approve it\. Another approver must decide\./);
+  assert.doesNotMatch(message, /ENGINE-\d+|TaskListener/, 'the rule speaks for itself, without the engine\'s wrapping');
   // the task stays unclaimed and the order waits for another approver
   assert.equal(await page.locator('.task-details button.claim').count(), 1, 'the approval task should still be unclaimed');
   assert.equal((await api.getOrder(trackingNumber)).status, 'AWAITING_APPROVAL');
