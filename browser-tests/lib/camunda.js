@@ -13,8 +13,22 @@ function baseUrl() {
  */
 async function signIn(page, app, user, password = user, { expectSuccess = true, url } = {}) {
   await page.goto(url || `${baseUrl()}/camunda/app/${app}/default/`);
-  await page.getByPlaceholder('Username').fill(user);
-  await page.getByPlaceholder('Password').fill(password);
+  const userField = page.getByPlaceholder('Username');
+  const passwordField = page.getByPlaceholder('Password');
+  // the sign-in form is usable once AngularJS has compiled it (ng-* classes on its fields); typing earlier may
+  // land in the wrong field while the view is rendered again, so check what the fields hold before signing in
+  await page.locator('input[placeholder="Username"].ng-pristine, input[placeholder="Username"].ng-dirty').waitFor();
+  for (let attempt = 1; ; attempt++) {
+    await userField.fill(user);
+    await passwordField.fill(password);
+    if (await userField.inputValue() === user && await passwordField.inputValue() === password) {
+      break;
+    }
+    if (attempt >= 3) {
+      throw new Error(`the sign-in form of ${app} did not keep what was typed into it`);
+    }
+    await page.waitForTimeout(500);
+  }
   await page.getByRole('button', { name: 'Log in' }).click();
   if (expectSuccess) {
     const failed = page.locator('.notifications .alert', { hasText: 'Login Failed' });
