@@ -52,8 +52,16 @@ async function diagrams(browser) {
     if (result.warnings.length > 0) {
       throw new Error(`${file}: bpmn-js reported ${result.warnings.join('; ')}`);
     }
+    // bpmn-js names its arrow-head markers at random: number them, so that an unchanged model gives the same file
+    const markers = new Map();
+    const svg = result.svg.replace(/marker-[a-z0-9]{16,}/g, (id) => {
+      if (!markers.has(id)) {
+        markers.set(id, `marker-${markers.size + 1}`);
+      }
+      return markers.get(id);
+    });
     const target = path.join(IMAGES, file.replace(/\.bpmn$/, '.svg'));
-    fs.writeFileSync(target, result.svg.endsWith('\n') ? result.svg : result.svg + '\n');
+    fs.writeFileSync(target, svg.endsWith('\n') ? svg : svg + '\n');
     log(`${path.relative(REPO, target)} (${file})`);
   }
   await page.close();
@@ -90,7 +98,7 @@ async function screens(browser) {
         targets: [{ type: 'USERNAME', value: '@demo0100' }, { type: 'USERNAME', value: '@demo0101' }],
       }, 'DISCLOSE'],
     ]) {
-      const tn = await api.submitOrder(prefix, overrides, user);
+      const tn = await api.submitOrder(prefix, overrides, user, { exact: true });
       await api.awaitStatus(tn, 'IN_LEGAL_ANALYSIS');
       await api.completeAnalysisOverRest(tn, 'analyst2', decision);
       if (decision === 'DISCLOSE') {
@@ -99,7 +107,7 @@ async function screens(browser) {
     }
 
     // the analysis in Tasklist, filled in
-    const trackingNumber = await api.submitOrder('AZ-2026-4711');
+    const trackingNumber = await api.submitOrder('AZ-2026-4711', {}, 'police-de', { exact: true });
     await api.awaitStatus(trackingNumber, 'IN_LEGAL_ANALYSIS');
     const analyst = await newPage();
     await signIn(analyst, 'tasklist', 'analyst');
@@ -144,7 +152,7 @@ async function screens(browser) {
 
     // four eyes: a user in both groups may not approve what they analysed
     const both = await api.ensureUserInBothGroups('both');
-    const fourEyes = await api.submitOrder('AZ-2026-4720');
+    const fourEyes = await api.submitOrder('AZ-2026-4720', {}, 'police-de', { exact: true });
     await api.awaitStatus(fourEyes, 'IN_LEGAL_ANALYSIS');
     await api.completeAnalysisOverRest(fourEyes, both.id);
     const counsel = await newPage();

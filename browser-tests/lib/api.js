@@ -65,9 +65,12 @@ function exampleOrder(reference, overrides = {}) {
   };
 }
 
-/** Submits an order (as police-de unless another intake user is named) and returns its tracking number. */
-async function submitOrder(referencePrefix, overrides, user = 'police-de') {
-  const reference = `${referencePrefix}-${Date.now()}-${Math.floor(Math.random() * 1000)}`;
+/**
+ * Submits an order (as police-de unless another intake user is named) and returns its tracking number. The
+ * reference gets a unique suffix unless exact is true (submitting the same reference again gives the same order).
+ */
+async function submitOrder(referencePrefix, overrides, user = 'police-de', { exact = false } = {}) {
+  const reference = exact ? referencePrefix : `${referencePrefix}-${Date.now()}-${Math.floor(Math.random() * 1000)}`;
   const created = await http('POST', '/api/orders', { user, body: exampleOrder(reference, overrides) });
   if (created.status !== 201) {
     throw new Error(`order not created: ${created.status} ${created.text}`);
