@@ -1,5 +1,6 @@
 package com.disclosuredesk.process;
 
+import jakarta.annotation.Priority;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.ext.ExceptionMapper;
@@ -16,12 +17,19 @@ import org.camunda.bpm.engine.rest.exception.RestExceptionHandler;
  * API answers with 500 (directly, or wrapped again into a RestException by the resource). When the cause is
  * a rule of this process that the caller broke (four eyes, a missing reasoning, ...), answer 400 with that
  * rule's message instead; everything else is left to Camunda's own handlers.
+ * <p>
+ * The priority makes Jersey prefer these mappers where Camunda's own handlers are registered too (the web apps'
+ * engine API, see {@link WebappEngineApiRules}): at the same exception type, the lower priority value wins.
  */
 public final class ProcessRuleExceptionMapper {
+
+    /** Below Jersey's default of 5000 for providers without a priority, such as Camunda's exception handlers. */
+    static final int PRIORITY = 1000;
 
     private ProcessRuleExceptionMapper() {}
 
     /** For exceptions that reach the REST layer as they are. */
+    @Priority(PRIORITY)
     public static class ForEngineExceptions implements ExceptionMapper<ProcessEngineException> {
         private final ProcessEngineExceptionHandler camunda = new ProcessEngineExceptionHandler();
 
@@ -33,6 +41,7 @@ public final class ProcessRuleExceptionMapper {
     }
 
     /** For exceptions that a REST resource wrapped into a RestException (claim, complete, ...). */
+    @Priority(PRIORITY)
     public static class ForRestExceptions implements ExceptionMapper<RestException> {
         private final RestExceptionHandler camunda = new RestExceptionHandler();
 
