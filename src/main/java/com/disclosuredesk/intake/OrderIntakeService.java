@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
+import com.disclosuredesk.common.OrderLogContext;
 import com.disclosuredesk.common.Sha256;
 import com.disclosuredesk.order.DataCategory;
 import com.disclosuredesk.order.LegalOrder;
@@ -78,12 +79,14 @@ public class OrderIntakeService {
             return resubmitted(existing.get(), submission, payloadSha256);
         }
         LegalOrder order = toOrder(submission, orders.nextTrackingNumber(), submittedBy, LegalOrder.Channel.API);
-        orders.insert(order, payloadSha256);
-        orders.addEvent(order.trackingNumber(), "RECEIVED", submittedBy, "Order received over the API.");
-        orders.updateStatus(order.trackingNumber(), OrderStatus.RECEIVED, null, null);
-        ProcessInstance instance = runtime.startProcessInstanceByKey(LegalOrderProcess.PROCESS_KEY, order.trackingNumber(),
-                Map.of(LegalOrderVariables.TRACKING_NUMBER, order.trackingNumber()));
-        orders.attachProcessInstance(order.trackingNumber(), instance.getId());
+        try (OrderLogContext ignored = OrderLogContext.of(order.trackingNumber())) {
+            orders.insert(order, payloadSha256);
+            orders.addEvent(order.trackingNumber(), "RECEIVED", submittedBy, "Order received over the API.");
+            orders.updateStatus(order.trackingNumber(), OrderStatus.RECEIVED, null, null);
+            ProcessInstance instance = runtime.startProcessInstanceByKey(LegalOrderProcess.PROCESS_KEY,
+                    order.trackingNumber(), Map.of(LegalOrderVariables.TRACKING_NUMBER, order.trackingNumber()));
+            orders.attachProcessInstance(order.trackingNumber(), instance.getId());
+        }
         return new Registration(order.trackingNumber(), true);
     }
 

@@ -4,6 +4,7 @@ import static com.disclosuredesk.process.LegalOrderProcess.GROUP_ADMIN;
 import static com.disclosuredesk.process.LegalOrderProcess.GROUP_ANALYSTS;
 import static com.disclosuredesk.process.LegalOrderProcess.GROUP_APPROVERS;
 import static com.disclosuredesk.process.LegalOrderProcess.GROUP_INTAKE;
+import static com.disclosuredesk.process.LegalOrderProcess.GROUP_MONITORING;
 
 import java.io.IOException;
 import java.time.Instant;
@@ -32,6 +33,30 @@ import org.springframework.security.web.SecurityFilterChain;
  */
 @Configuration(proxyBeanMethods = false)
 public class SecurityConfiguration {
+
+    /**
+     * Operations ({@code /actuator/**}): the probes answer anyone with their status only (load balancers and
+     * orchestrators do not sign in); health details, the health of single components and metrics are for
+     * administrators and monitoring systems (group {@code monitoring}: no engine rights at all), with HTTP basic.
+     */
+    @Bean
+    @Order(0)
+    SecurityFilterChain actuatorSecurity(HttpSecurity http, CamundaIdentityAuthenticationProvider provider) throws Exception {
+        http.securityMatcher("/actuator/**")
+                .authenticationManager(new ProviderManager(provider))
+                .authorizeHttpRequests(auth -> auth
+                        .requestMatchers(HttpMethod.GET, "/actuator/health", "/actuator/health/liveness",
+                                "/actuator/health/readiness").permitAll()
+                        .anyRequest().hasAnyAuthority(Caller.authority(GROUP_ADMIN), Caller.authority(GROUP_MONITORING)))
+                .httpBasic(basic -> basic.realmName("Disclosure Desk")
+                        .authenticationEntryPoint((request, response, e) -> problem(response, HttpStatus.UNAUTHORIZED,
+                                "Sign in with HTTP basic authentication.", true)))
+                .exceptionHandling(ex -> ex.accessDeniedHandler((request, response, e) -> problem(response,
+                        HttpStatus.FORBIDDEN, "Your role does not allow this request.", false)))
+                .csrf(AbstractHttpConfigurer::disable)
+                .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS));
+        return http.build();
+    }
 
     @Bean
     @Order(1)
