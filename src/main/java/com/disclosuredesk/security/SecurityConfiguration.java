@@ -9,6 +9,8 @@ import static com.disclosuredesk.process.LegalOrderProcess.GROUP_MONITORING;
 import java.io.IOException;
 import java.time.Instant;
 
+import jakarta.servlet.FilterConfig;
+import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletResponse;
 
 import org.camunda.bpm.engine.rest.security.auth.ProcessEngineAuthenticationFilter;
@@ -100,12 +102,22 @@ public class SecurityConfiguration {
         return http.build();
     }
 
-    /** Basic authentication on the engine REST API; the engine then applies the caller's authorizations. */
+    /**
+     * Basic authentication on the engine REST API; the engine then applies the caller's authorizations. Sign-ins are
+     * remembered for a short time ({@link CredentialCache}), as on {@code /api}.
+     */
     @Bean
-    FilterRegistrationBean<ProcessEngineAuthenticationFilter> engineRestAuthentication() {
+    FilterRegistrationBean<ProcessEngineAuthenticationFilter> engineRestAuthentication(CredentialCache credentials) {
         FilterRegistrationBean<ProcessEngineAuthenticationFilter> registration = new FilterRegistrationBean<>();
         registration.setName("engine-rest-authentication");
-        registration.setFilter(new ProcessEngineAuthenticationFilter());
+        registration.setFilter(new ProcessEngineAuthenticationFilter() {
+            @Override
+            public void init(FilterConfig config) throws ServletException {
+                super.init(config);
+                // HTTP basic as Camunda's provider does it, with the sign-in remembered for a short time
+                authenticationProvider = new CachedBasicAuthenticationProvider(credentials);
+            }
+        });
         registration.addInitParameter(ProcessEngineAuthenticationFilter.AUTHENTICATION_PROVIDER_PARAM,
                 HttpBasicAuthenticationProvider.class.getName());
         registration.addUrlPatterns("/engine-rest/*");
