@@ -1,5 +1,6 @@
 package com.disclosuredesk.disclosure;
 
+import com.disclosuredesk.operations.DisclosureMetrics;
 import com.disclosuredesk.order.OrderRepository;
 import com.disclosuredesk.order.OrderStatus;
 import com.disclosuredesk.process.LegalOrderVariables;
@@ -21,16 +22,19 @@ public class DiscloseDataDelegate implements JavaDelegate {
 
     private final DisclosureService disclosures;
     private final OrderRepository orders;
+    private final DisclosureMetrics metrics;
 
-    public DiscloseDataDelegate(DisclosureService disclosures, OrderRepository orders) {
+    public DiscloseDataDelegate(DisclosureService disclosures, OrderRepository orders, DisclosureMetrics metrics) {
         this.disclosures = disclosures;
         this.orders = orders;
+        this.metrics = metrics;
     }
 
     @Override
     public void execute(DelegateExecution execution) {
         LegalOrderVariables variables = LegalOrderVariables.of(execution);
         String trackingNumber = variables.trackingNumber();
+        long started = metrics.start();
         DisclosureResult result = disclosures.disclose(trackingNumber, variables.approvedCategories(),
                 variables.analysedBy(), variables.approvedBy(), variables.approvedAt());
         variables.setDisclosure(result.disclosureId(), result.sha256(), result.outcome(), result.usersAffected(),
@@ -38,6 +42,7 @@ public class DiscloseDataDelegate implements JavaDelegate {
         orders.updateStatus(trackingNumber, OrderStatus.DISCLOSED, result.outcome().name(), null);
         orders.addEvent(trackingNumber, "DISCLOSED", null, "Disclosure package ready: " + result.usersAffected() + " of "
                 + result.targetCount() + " targets with data, SHA-256 " + result.sha256() + ".");
+        metrics.disclosed(trackingNumber, started, result.outcome().name());
         LOG.info("Order {} disclosed: {} of {} targets with data, {} IP entries, sha256 {}", trackingNumber,
                 result.usersAffected(), result.targetCount(), result.ipEntryCount(), result.sha256());
     }

@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
+import com.disclosuredesk.common.OrderLogContext;
 import com.disclosuredesk.common.Sha256;
 import com.disclosuredesk.order.DataCategory;
 import com.disclosuredesk.order.LegalOrder;
@@ -80,14 +81,16 @@ public class OrderIntakeService {
         }
         checkPreservationReference(submission, submittedBy);
         LegalOrder order = toOrder(submission, orders.nextTrackingNumber(), submittedBy, LegalOrder.Channel.API);
-        orders.insert(order, payloadSha256);
-        orders.addEvent(order.trackingNumber(), "RECEIVED", submittedBy, order.preservationReference() == null
-                ? "Order received over the API."
-                : "Order received over the API, building on preservation order " + order.preservationReference() + ".");
-        orders.updateStatus(order.trackingNumber(), OrderStatus.RECEIVED, null, null);
-        ProcessInstance instance = runtime.startProcessInstanceByKey(LegalOrderProcess.PROCESS_KEY, order.trackingNumber(),
-                Map.of(LegalOrderVariables.TRACKING_NUMBER, order.trackingNumber()));
-        orders.attachProcessInstance(order.trackingNumber(), instance.getId());
+        try (OrderLogContext ignored = OrderLogContext.of(order.trackingNumber())) {
+            orders.insert(order, payloadSha256);
+            orders.addEvent(order.trackingNumber(), "RECEIVED", submittedBy, order.preservationReference() == null
+                    ? "Order received over the API."
+                    : "Order received over the API, building on preservation order " + order.preservationReference() + ".");
+            orders.updateStatus(order.trackingNumber(), OrderStatus.RECEIVED, null, null);
+            ProcessInstance instance = runtime.startProcessInstanceByKey(LegalOrderProcess.PROCESS_KEY,
+                    order.trackingNumber(), Map.of(LegalOrderVariables.TRACKING_NUMBER, order.trackingNumber()));
+            orders.attachProcessInstance(order.trackingNumber(), instance.getId());
+        }
         return new Registration(order.trackingNumber(), true);
     }
 

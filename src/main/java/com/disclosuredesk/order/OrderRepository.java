@@ -17,7 +17,11 @@ import java.util.stream.Collectors;
 
 import javax.sql.DataSource;
 
+import com.disclosuredesk.common.OrderLogContext;
 import com.disclosuredesk.common.Sequences;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.incrementer.DataFieldMaxValueIncrementer;
@@ -26,6 +30,8 @@ import org.springframework.stereotype.Repository;
 /** The application's own record of legal orders, their targets and their timeline. */
 @Repository
 public class OrderRepository {
+
+    private static final Logger LOG = LoggerFactory.getLogger(OrderRepository.class);
 
     private final JdbcClient jdbc;
     private final Clock clock;
@@ -250,6 +256,11 @@ public class OrderRepository {
         jdbc.sql("INSERT INTO dd_order_event (id, tracking_number, occurred_at, step, actor, detail) VALUES (?, ?, ?, ?, ?, ?)")
                 .params(eventSequence.nextLongValue(), trackingNumber, utc(clock.instant()), step, actor, detail)
                 .update();
+        // one log line per step of the timeline, with the tracking number in the logging context; the detail may
+        // quote the authority (validity reasons), so it stays in the database
+        try (OrderLogContext ignored = OrderLogContext.of(trackingNumber)) {
+            LOG.info("Order step {}", step);
+        }
     }
 
     public List<TimelineEvent> timeline(String trackingNumber) {

@@ -19,6 +19,8 @@ public final class LegalOrderProcess {
     public static final String GROUP_ANALYSTS = "legal-analysts";
     public static final String GROUP_APPROVERS = "legal-approvers";
     public static final String GROUP_INTAKE = "intake-systems";
+    /** Monitoring systems (Prometheus, probes with details): health details and metrics, nothing in the engine. */
+    public static final String GROUP_MONITORING = "monitoring";
 
     private LegalOrderProcess() {}
 }

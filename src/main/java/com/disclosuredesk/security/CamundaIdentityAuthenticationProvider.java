@@ -2,8 +2,6 @@ package com.disclosuredesk.security;
 
 import java.util.List;
 
-import org.camunda.bpm.engine.IdentityService;
-import org.camunda.bpm.engine.identity.Group;
 import org.springframework.security.authentication.AuthenticationProvider;
 import org.springframework.security.authentication.BadCredentialsException;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
@@ -13,26 +11,27 @@ import org.springframework.stereotype.Component;
 
 /**
  * Signs API callers in against the engine's users (the same ones Tasklist, Cockpit and the engine REST API
- * know); their Camunda groups become authorities {@code GROUP_<id>}.
+ * know), through the {@link CredentialCache}; their Camunda groups become authorities {@code GROUP_<id>}.
  */
 @Component
 public class CamundaIdentityAuthenticationProvider implements AuthenticationProvider {
 
-    private final IdentityService identityService;
+    private final CredentialCache credentials;
 
-    public CamundaIdentityAuthenticationProvider(IdentityService identityService) {
-        this.identityService = identityService;
+    public CamundaIdentityAuthenticationProvider(CredentialCache credentials) {
+        this.credentials = credentials;
     }
 
     @Override
     public Authentication authenticate(Authentication authentication) {
         String user = authentication.getName();
         Object credentials = authentication.getCredentials();
-        if (user == null || credentials == null || !identityService.checkPassword(user, credentials.toString())) {
+        CredentialCache.SignedIn signedIn = credentials == null ? null
+                : this.credentials.authenticate(user, credentials.toString()).orElse(null);
+        if (signedIn == null) {
             throw new BadCredentialsException("Bad credentials");
         }
-        List<SimpleGrantedAuthority> authorities = identityService.createGroupQuery().groupMember(user).list().stream()
-                .map(Group::getId)
+        List<SimpleGrantedAuthority> authorities = signedIn.groups().stream()
                 .map(Caller::authority)
                 .map(SimpleGrantedAuthority::new)
                 .toList();

@@ -4,6 +4,7 @@ import static com.disclosuredesk.process.LegalOrderProcess.GROUP_ADMIN;
 import static com.disclosuredesk.process.LegalOrderProcess.GROUP_ANALYSTS;
 import static com.disclosuredesk.process.LegalOrderProcess.GROUP_APPROVERS;
 import static com.disclosuredesk.process.LegalOrderProcess.GROUP_INTAKE;
+import static com.disclosuredesk.process.LegalOrderProcess.GROUP_MONITORING;
 import static com.disclosuredesk.process.LegalOrderProcess.PROCESS_KEY;
 
 import java.util.LinkedHashMap;
@@ -61,6 +62,7 @@ public class IdentityBootstrapPlugin extends AbstractProcessEnginePlugin {
         users.put("approver", GROUP_APPROVERS);
         users.put("police-de", GROUP_INTAKE);
         users.put("court-us", GROUP_INTAKE);
+        users.put("monitor", GROUP_MONITORING);
         return users;
     }
 
@@ -71,6 +73,7 @@ public class IdentityBootstrapPlugin extends AbstractProcessEnginePlugin {
         group(identity, GROUP_ANALYSTS, "Legal analysts", "WORKFLOW");
         group(identity, GROUP_APPROVERS, "Legal approvers (senior counsel)", "WORKFLOW");
         group(identity, GROUP_INTAKE, "Intake systems of authorities", "SYSTEM");
+        group(identity, GROUP_MONITORING, "Monitoring (health details, metrics)", "SYSTEM");
 
         AuthorizationService authorizations = engine.getAuthorizationService();
         for (Resource resource : Resources.values()) {
@@ -84,6 +87,7 @@ public class IdentityBootstrapPlugin extends AbstractProcessEnginePlugin {
         grant(authorizations, GROUP_ANALYSTS, Resources.PROCESS_DEFINITION, PROCESS_KEY, Permissions.CREATE_INSTANCE);
         grant(authorizations, GROUP_ANALYSTS, Resources.PROCESS_INSTANCE, Authorization.ANY, Permissions.CREATE);
         // intake-systems: no engine authorization at all; they work through /api only
+        // monitoring: none either; it reads /actuator (health details, metrics) only
 
         FilterService filters = engine.getFilterService();
         filter(engine, authorizations, FILTER_ANALYSIS, -10, "Orders waiting for legal analysis",

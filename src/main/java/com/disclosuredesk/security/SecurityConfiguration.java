@@ -4,10 +4,13 @@ import static com.disclosuredesk.process.LegalOrderProcess.GROUP_ADMIN;
 import static com.disclosuredesk.process.LegalOrderProcess.GROUP_ANALYSTS;
 import static com.disclosuredesk.process.LegalOrderProcess.GROUP_APPROVERS;
 import static com.disclosuredesk.process.LegalOrderProcess.GROUP_INTAKE;
+import static com.disclosuredesk.process.LegalOrderProcess.GROUP_MONITORING;
 
 import java.io.IOException;
 import java.time.Instant;
 
+import jakarta.servlet.FilterConfig;
+import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletResponse;
 
 import org.camunda.bpm.engine.rest.security.auth.ProcessEngineAuthenticationFilter;
@@ -32,6 +35,30 @@ import org.springframework.security.web.SecurityFilterChain;
  */
 @Configuration(proxyBeanMethods = false)
 public class SecurityConfiguration {
+
+    /**
+     * Operations ({@code /actuator/**}): the probes answer anyone with their status only (load balancers and
+     * orchestrators do not sign in); health details, the health of single components and metrics are for
+     * administrators and monitoring systems (group {@code monitoring}: no engine rights at all), with HTTP basic.
+     */
+    @Bean
+    @Order(0)
+    SecurityFilterChain actuatorSecurity(HttpSecurity http, CamundaIdentityAuthenticationProvider provider) throws Exception {
+        http.securityMatcher("/actuator/**")
+                .authenticationManager(new ProviderManager(provider))
+                .authorizeHttpRequests(auth -> auth
+                        .requestMatchers(HttpMethod.GET, "/actuator/health", "/actuator/health/liveness",
+                                "/actuator/health/readiness").permitAll()
+                        .anyRequest().hasAnyAuthority(Caller.authority(GROUP_ADMIN), Caller.authority(GROUP_MONITORING)))
+                .httpBasic(basic -> basic.realmName("Disclosure Desk")
+                        .authenticationEntryPoint((request, response, e) -> problem(response, HttpStatus.UNAUTHORIZED,
+                                "Sign in with HTTP basic authentication.", true)))
+                .exceptionHandling(ex -> ex.accessDeniedHandler((request, response, e) -> problem(response,
+                        HttpStatus.FORBIDDEN, "Your role does not allow this request.", false)))
+                .csrf(AbstractHttpConfigurer::disable)
+                .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS));
+        return http.build();
+    }
 
     @Bean
     @Order(1)
@@ -80,12 +107,22 @@ public class SecurityConfiguration {
         return http.build();
     }
 
-    /** Basic authentication on the engine REST API; the engine then applies the caller's authorizations. */
+    /**
+     * Basic authentication on the engine REST API; the engine then applies the caller's authorizations. Sign-ins are
+     * remembered for a short time ({@link CredentialCache}), as on {@code /api}.
+     */
     @Bean
-    FilterRegistrationBean<ProcessEngineAuthenticationFilter> engineRestAuthentication() {
+    FilterRegistrationBean<ProcessEngineAuthenticationFilter> engineRestAuthentication(CredentialCache credentials) {
         FilterRegistrationBean<ProcessEngineAuthenticationFilter> registration = new FilterRegistrationBean<>();
         registration.setName("engine-rest-authentication");
-        registration.setFilter(new ProcessEngineAuthenticationFilter());
+        registration.setFilter(new ProcessEngineAuthenticationFilter() {
+            @Override
+            public void init(FilterConfig config) throws ServletException {
+                super.init(config);
+                // HTTP basic as Camunda's provider does it, with the sign-in remembered for a short time
+                authenticationProvider = new CachedBasicAuthenticationProvider(credentials);
+            }
+        });
         registration.addInitParameter(ProcessEngineAuthenticationFilter.AUTHENTICATION_PROVIDER_PARAM,
                 HttpBasicAuthenticationProvider.class.getName());
         registration.addUrlPatterns("/engine-rest/*");

@@ -50,6 +50,7 @@ import org.springframework.test.context.ActiveProfiles;
  * refused as invalid, a disclosure failure that becomes an incident), then looks for every disclosed IP
  * address and phone number in every engine table (runtime, history, byte arrays with job exception stack
  * traces), in the application log, and in every REST response except the authorized download. None may be found.
+ * The log must still follow every order, by its tracking number.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
         "camunda.bpm.generate-unique-process-engine-name=false", "camunda.bpm.process-engine-name=default"})
@@ -152,6 +153,26 @@ class NoPersonalDataLeakTest {
         assertThat(engineTables).containsKeys("ACT_HI_VARINST", "ACT_HI_DETAIL", "ACT_GE_BYTEARRAY", "ACT_HI_INCIDENT",
                 "ACT_HI_OP_LOG", "ACT_HI_JOB_LOG");
         assertThat(found).as("disclosed values found outside the download").isEmpty();
+
+        // the log follows each order by its tracking number in the logging context: the application's own lines
+        // (each step of the timeline) and the lines of the steps the engine runs, asynchronous ones included
+        String[] lines = log.getAll().split("\\R");
+        for (String trackingNumber : List.of(first, second, rejected, withdrawn, clarified, invalid, failing)) {
+            assertThat(linesOf(lines, trackingNumber)).as("log lines of " + trackingNumber)
+                    .anyMatch(line -> line.endsWith("Order step RECEIVED"))
+                    .anyMatch(line -> line.endsWith("Order step VALIDITY_CHECKED"));
+        }
+        for (String trackingNumber : List.of(first, second, failing)) {
+            assertThat(linesOf(lines, trackingNumber)).as("log lines of " + trackingNumber)
+                    .anyMatch(line -> line.endsWith("Order step ANALYSED"))
+                    .anyMatch(line -> line.endsWith("Order step DISCLOSED"))
+                    .anyMatch(line -> line.contains("DiscloseDataDelegate") && line.contains("disclosed:"));
+        }
+    }
+
+    /** The log lines written with {@code trackingNumber} in the logging context (text format: "[LO-...] "). */
+    private static List<String> linesOf(String[] lines, String trackingNumber) {
+        return java.util.Arrays.stream(lines).filter(line -> line.contains("[" + trackingNumber + "] ")).toList();
     }
 
     /** Phone numbers are searched with and without their plus sign. */

@@ -1,0 +1,568 @@
+package com.disclosuredesk.bench;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Base64;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import com.disclosuredesk.support.Orders;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+/**
+ * Load and speed of the whole application over HTTP (not a unit test: it prints figures and asserts nothing).
+ * Run it through {@code bench/load.sh}, which builds the jar and prepares the databases.
+ *
+ * <p>For each database (H2 file, PostgreSQL) it starts the packaged application with {@code -Xmx512m} on a fresh
+ * database (demo profile: demo users and subscriber data; the database from {@code SPRING_DATASOURCE_*}) and measures,
+ * with {@code --clients} concurrent clients (default 8), each sending its next request when the last one answered:
+ * <ol>
+ *   <li><b>bare engine</b>: starts of a trivial one-step process over {@code /engine-rest} (deployed by this client
+ *       for the benchmark only, through {@code /engine-rest/deployment/create}; it is not part of the application);</li>
+ *   <li><b>intake</b>: full orders over {@code POST /api/orders} (stored, validated, process started, acknowledged);</li>
+ *   <li><b>lifecycle</b>: orders driven over REST from submission through analysis and approval (claim and complete
+ *       over {@code /engine-rest}, as Tasklist does) to disclosure and the ledger entry (asynchronous steps of the
+ *       job executor), orders per second from the first submission to the last order closed;</li>
+ *   <li><b>start-up</b> (fresh database, and a restart on the filled one) until the readiness probe answers UP, and
+ *       the resident memory of the process (VmRSS, and its peak VmHWM) after the load.</li>
+ * </ol>
+ * Every request signs in with HTTP basic, as clients do. Between phases it waits until the job executor has no job
+ * due. It prints a Markdown table and, with {@code --docs}, writes it into docs/performance.md between the markers
+ * {@value #BEGIN} and {@value #END}.
+ */
+public final class LoadBenchmark {
+
+    static final String BEGIN = "<!-- bench/load.sh: begin -->";
+    static final String END = "<!-- bench/load.sh: end -->";
+
+    private static final String TRIVIAL_BPMN = """
+            <?xml version="1.0" encoding="UTF-8"?>
+            <definitions xmlns="http://www.omg.org/spec/BPMN/20100524/MODEL"
+                         xmlns:camunda="http://camunda.org/schema/1.0/bpmn" id="bench" targetNamespace="bench">
+              <process id="bench-trivial" name="Benchmark: trivial" isExecutable="true" camunda:historyTimeToLive="1">
+                <startEvent id="start"/>
+                <sequenceFlow id="f1" sourceRef="start" targetRef="step"/>
+                <task id="step"/>
+                <sequenceFlow id="f2" sourceRef="step" targetRef="end"/>
+                <endEvent id="end"/>
+              </process>
+            </definitions>
+            """;
+
+    record Db(String name, String url, String user, String password) {}
+
+    record Load(int requests, int errors, double seconds, double perSecond, double p50, double p99, double max,
+                double cpuMsPerRequest) {
+        String figures() {
+            return String.format(Locale.ROOT, "%.1f/s (p50 %.0f ms, p99 %.0f ms, max %.0f ms; %d requests%s; "
+                            + "application CPU %.1f ms per request)",
+                    perSecond, p50, p99, max, requests, errors == 0 ? "" : ", " + errors + " errors", cpuMsPerRequest);
+        }
+    }
+
+    record Lifecycle(int orders, double seconds, double perSecond, double cpuMsPerOrder) {}
+
+    record Result(Db db, double freshStart, double restart, Load bare, Load intake, Lifecycle lifecycle, long rssMb,
+                  long peakRssMb, long restartRssMb, String load) {}
+
+    private final Path jar;
+    private final int clients;
+    private final Duration warmup;
+    private final Duration measure;
+    private final int lifecycleOrders;
+    private final List<String> jvmOptions;
+    private final Path logDir;
+    private final ObjectMapper json = new ObjectMapper().findAndRegisterModules();
+    private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+            .connectTimeout(Duration.ofSeconds(5)).build();
+    /** The application under test (for its CPU time). */
+    private App app;
+    private final String run = LocalDateTime.now().format(DateTimeFormatter.ofPattern("HHmmss"));
+
+    LoadBenchmark(Path jar, int clients, Duration warmup, Duration measure, int lifecycleOrders, List<String> jvmOptions,
+                  Path logDir) {
+        this.jar = jar;
+        this.clients = clients;
+        this.warmup = warmup;
+        this.measure = measure;
+        this.lifecycleOrders = lifecycleOrders;
+        this.jvmOptions = jvmOptions;
+        this.logDir = logDir;
+    }
+
+    public static void main(String[] args) throws Exception {
+        Map<String, String> o = new LinkedHashMap<>();
+        List<Db> dbs = new ArrayList<>();
+        for (int i = 0; i < args.length; i++) {
+            String a = args[i];
+            if (a.equals("--db")) {
+                // --db name,jdbcUrl,user,password
+                String[] p = args[++i].split(",", 4);
+                dbs.add(new Db(p[0], p[1], p.length > 2 ? p[2] : "", p.length > 3 ? p[3] : ""));
+            } else if (a.startsWith("--")) {
+                o.put(a.substring(2), args[++i]);
+            } else {
+                throw new IllegalArgumentException("unknown argument " + a);
+            }
+        }
+        LoadBenchmark bench = new LoadBenchmark(Path.of(o.getOrDefault("jar", "target/disclosure-desk-0.1.0-SNAPSHOT.jar")),
+                Integer.parseInt(o.getOrDefault("clients", "8")),
+                Duration.ofSeconds(Long.parseLong(o.getOrDefault("warmup-seconds", "10"))),
+                Duration.ofSeconds(Long.parseLong(o.getOrDefault("seconds", "20"))),
+                Integer.parseInt(o.getOrDefault("lifecycle-orders", "200")),
+                List.of(o.getOrDefault("jvm", "-Xmx512m").split(" ")),
+                Path.of(o.getOrDefault("log-dir", "target/bench/load")));
+        Files.createDirectories(bench.logDir);
+        List<Result> results = new ArrayList<>();
+        int runNumber = 0;
+        for (Db db : dbs) {
+            runNumber++;
+            System.out.printf(Locale.ROOT, "%n=== %s (%d of %d) ===%n", db.name(), runNumber, dbs.size());
+            results.add(bench.runOn(db, runNumber));
+        }
+        String table = table(results, bench);
+        System.out.println();
+        System.out.println(table);
+        if (o.containsKey("docs")) {
+            writeDocs(Path.of(o.get("docs")), table);
+            System.out.println("Written to " + o.get("docs"));
+        }
+    }
+
+    Result runOn(Db db, int runNumber) throws Exception {
+        int port = freePort(8083);
+        Path log = logDir.resolve("app-" + db.name() + "-" + run + "-" + runNumber + ".log");
+        app = App.start(jar, jvmOptions, db, port, log);
+        double freshStart;
+        Load bare;
+        Load intake;
+        Lifecycle lifecycle;
+        long rss;
+        long peak;
+        StringBuilder load = new StringBuilder();
+        try {
+            freshStart = app.awaitReady(Duration.ofMinutes(3));
+            System.out.printf(Locale.ROOT, "ready after %.1f s (fresh database, demo data generated)%n", freshStart);
+            String base = "http://127.0.0.1:" + port;
+            deployTrivial(base);
+
+            System.out.println("warm-up...");
+            runLoad(warmup, () -> startTrivial(base));
+            runLoad(warmup, intakeRequest(base, "W" + runNumber));
+            drainJobs(base);
+
+            load.append(loadAverage());
+            bare = runLoad(measure, () -> startTrivial(base));
+            System.out.println("bare engine (start of a trivial process over /engine-rest): " + bare.figures());
+            drainJobs(base);
+
+            load.append(", ").append(loadAverage());
+            intake = runLoad(measure, intakeRequest(base, "I" + runNumber));
+            System.out.println("intake (POST /api/orders): " + intake.figures());
+            drainJobs(base);
+
+            load.append(", ").append(loadAverage());
+            lifecycle(base, Math.min(16, lifecycleOrders), "LW" + runNumber);
+            drainJobs(base);
+            lifecycle = lifecycle(base, lifecycleOrders, "L" + runNumber);
+            System.out.printf(Locale.ROOT, "lifecycle: %d orders in %.1f s: %.1f orders/s (application CPU %.0f ms per order)%n",
+                    lifecycle.orders(), lifecycle.seconds(), lifecycle.perSecond(), lifecycle.cpuMsPerOrder());
+            load.append(", ").append(loadAverage());
+            rss = app.memoryMb("VmRSS");
+            peak = app.memoryMb("VmHWM");
+            if (String.join(" ", jvmOptions).contains("NativeMemoryTracking")) {
+                app.nativeMemory(logDir.resolve("nmt-" + db.name() + "-" + run + "-" + runNumber + ".txt"));
+            }
+            System.out.printf(Locale.ROOT, "resident memory after the load: %d MB (peak %d MB)%n", rss, peak);
+        } finally {
+            app.stop();
+        }
+        App again = App.start(jar, jvmOptions, db, port, logDir.resolve("app-" + db.name() + "-" + run + "-" + runNumber
+                + "-restart.log"));
+        double restart;
+        long restartRss;
+        try {
+            restart = again.awaitReady(Duration.ofMinutes(3));
+            restartRss = again.memoryMb("VmRSS");
+            System.out.printf(Locale.ROOT, "restart: ready after %.1f s, %d MB resident%n", restart, restartRss);
+        } finally {
+            again.stop();
+        }
+        return new Result(db, freshStart, restart, bare, intake, lifecycle, rss, peak, restartRss, load.toString());
+    }
+
+    // --- phases ----------------------------------------------------------------------------------------------------
+
+    interface Request {
+        /** Sends one request; answers whether it succeeded. */
+        boolean send() throws Exception;
+    }
+
+    /** {@link #clients} clients send requests back to back for {@code duration}; latencies of every request. */
+    Load runLoad(Duration duration, Request request) throws Exception {
+        long cpuBefore = app == null ? 0 : app.cpuMs();
+        ExecutorService pool = Executors.newFixedThreadPool(clients);
+        long end = System.nanoTime() + duration.toNanos();
+        AtomicInteger errors = new AtomicInteger();
+        List<Future<long[]>> futures = new ArrayList<>();
+        long started = System.nanoTime();
+        for (int c = 0; c < clients; c++) {
+            futures.add(pool.submit(() -> {
+                long[] latencies = new long[1024];
+                int n = 0;
+                while (System.nanoTime() < end) {
+                    long t0 = System.nanoTime();
+                    boolean ok;
+                    try {
+                        ok = request.send();
+                    } catch (IOException e) {
+                        ok = false;
+                    }
+                    long t = System.nanoTime() - t0;
+                    if (!ok) {
+                        errors.incrementAndGet();
+                    }
+                    if (n == latencies.length) {
+                        latencies = Arrays.copyOf(latencies, n * 2);
+                    }
+                    latencies[n++] = t;
+                }
+                return Arrays.copyOf(latencies, n);
+            }));
+        }
+        List<long[]> all = new ArrayList<>();
+        for (Future<long[]> f : futures) {
+            all.add(f.get());
+        }
+        double seconds = (System.nanoTime() - started) / 1e9;
+        pool.shutdown();
+        long[] merged = all.stream().flatMapToLong(Arrays::stream).sorted().toArray();
+        int ok = merged.length - errors.get();
+        double cpu = app == null || merged.length == 0 ? 0 : (app.cpuMs() - cpuBefore) / (double) merged.length;
+        return new Load(merged.length, errors.get(), seconds, ok / seconds, percentile(merged, 50), percentile(merged, 99),
+                merged.length == 0 ? 0 : merged[merged.length - 1] / 1e6, cpu);
+    }
+
+    private static double percentile(long[] sorted, double p) {
+        if (sorted.length == 0) {
+            return 0;
+        }
+        int index = (int) Math.ceil(p / 100.0 * sorted.length) - 1;
+        return sorted[Math.max(0, Math.min(sorted.length - 1, index))] / 1e6;
+    }
+
+    private boolean startTrivial(String base) throws Exception {
+        HttpResponse<String> r = send(post(base + "/engine-rest/process-definition/key/bench-trivial/start", "admin", "{}"));
+        return r.statusCode() == 200;
+    }
+
+    private Request intakeRequest(String base, String prefix) {
+        AtomicLong counter = new AtomicLong();
+        return () -> {
+            String body = json.writeValueAsString(Orders.valid("BENCH-" + run + "-" + prefix + "-" + counter.incrementAndGet()));
+            HttpResponse<String> r = send(post(base + "/api/orders", "police-de", body));
+            return r.statusCode() == 201;
+        };
+    }
+
+    /** {@code orders} orders through their whole life, {@link #clients} at a time; until the last one is closed. */
+    Lifecycle lifecycle(String base, int orders, String prefix) throws Exception {
+        long cpuBefore = app.cpuMs();
+        ExecutorService pool = Executors.newFixedThreadPool(clients);
+        AtomicInteger next = new AtomicInteger();
+        ConcurrentLinkedQueue<String> submitted = new ConcurrentLinkedQueue<>();
+        long started = System.nanoTime();
+        List<Future<?>> futures = new ArrayList<>();
+        for (int c = 0; c < clients; c++) {
+            futures.add(pool.submit(() -> {
+                int i;
+                while ((i = next.getAndIncrement()) < orders) {
+                    String body = json.writeValueAsString(Orders.valid("BENCH-" + run + "-" + prefix + "-" + i));
+                    HttpResponse<String> created = send(post(base + "/api/orders", "police-de", body));
+                    if (created.statusCode() != 201) {
+                        throw new IllegalStateException("submit: " + created.statusCode() + " " + created.body());
+                    }
+                    String trackingNumber = json.readTree(created.body()).get("trackingNumber").asText();
+                    submitted.add(trackingNumber);
+                    awaitStatus(base, trackingNumber, "IN_LEGAL_ANALYSIS", false);
+                    completeTask(base, trackingNumber, "analyst", """
+                            {"variables": {"analysisDecision": {"value": "DISCLOSE"},
+                              "approvedCategories": {"value": "[\\"IP_ADDRESS\\",\\"PHONE_NUMBER\\"]", "type": "Json"},
+                              "legalReasoning": {"value": "Valid court order, suspect named, offence violates the ToS."}}}
+                            """);
+                    awaitStatus(base, trackingNumber, "AWAITING_APPROVAL", false);
+                    completeTask(base, trackingNumber, "approver",
+                            "{\"variables\": {\"approvalDecision\": {\"value\": \"APPROVE\"}}}");
+                }
+                return null;
+            }));
+        }
+        for (Future<?> f : futures) {
+            f.get();
+        }
+        pool.shutdown();
+        for (String trackingNumber : submitted) {
+            awaitStatus(base, trackingNumber, "DISCLOSED", true);
+        }
+        double seconds = (System.nanoTime() - started) / 1e9;
+        return new Lifecycle(orders, seconds, orders / seconds, (app.cpuMs() - cpuBefore) / (double) orders);
+    }
+
+    private void completeTask(String base, String trackingNumber, String user, String variables) throws Exception {
+        JsonNode tasks = json.readTree(send(get(base + "/engine-rest/task?processInstanceBusinessKey=" + trackingNumber, user))
+                .body());
+        if (tasks.size() != 1) {
+            throw new IllegalStateException("tasks of " + trackingNumber + " for " + user + ": " + tasks);
+        }
+        String id = tasks.get(0).get("id").asText();
+        expect(send(post(base + "/engine-rest/task/" + id + "/claim", user, "{\"userId\":\"" + user + "\"}")), 204);
+        expect(send(post(base + "/engine-rest/task/" + id + "/complete", user, variables)), 204);
+    }
+
+    private void awaitStatus(String base, String trackingNumber, String status, boolean closed) throws Exception {
+        long deadline = System.nanoTime() + Duration.ofMinutes(5).toNanos();
+        while (System.nanoTime() < deadline) {
+            JsonNode order = json.readTree(send(get(base + "/api/orders/" + trackingNumber, "police-de")).body());
+            if (status.equals(order.path("status").asText())
+                    && (!closed || order.get("timeline").findValuesAsText("step").contains("CLOSED"))) {
+                return;
+            }
+            Thread.sleep(50);
+        }
+        throw new IllegalStateException(trackingNumber + " did not reach " + status);
+    }
+
+    /** Waits until the job executor has no job due and none locked (the asynchronous backlog of a phase is done). */
+    private void drainJobs(String base) throws Exception {
+        long started = System.nanoTime();
+        while (true) {
+            JsonNode details = json.readTree(send(get(base + "/actuator/health/jobExecutor", "monitor")).body()).path("details");
+            if (details.path("jobsDue").asLong(-1) == 0 && details.path("jobsLocked").asLong(-1) == 0) {
+                break;
+            }
+            Thread.sleep(250);
+        }
+        System.out.printf(Locale.ROOT, "  (job backlog done after %.1f s)%n", (System.nanoTime() - started) / 1e9);
+    }
+
+    private void deployTrivial(String base) throws Exception {
+        String boundary = "bench" + System.nanoTime();
+        String body = "--" + boundary + "\r\nContent-Disposition: form-data; name=\"deployment-name\"\r\n\r\nbench-trivial\r\n"
+                + "--" + boundary + "\r\nContent-Disposition: form-data; name=\"deploy-changed-only\"\r\n\r\ntrue\r\n"
+                + "--" + boundary + "\r\nContent-Disposition: form-data; name=\"bench-trivial.bpmn\"; filename=\"bench-trivial.bpmn\"\r\n"
+                + "Content-Type: application/octet-stream\r\n\r\n" + TRIVIAL_BPMN + "\r\n--" + boundary + "--\r\n";
+        HttpRequest request = HttpRequest.newBuilder(URI.create(base + "/engine-rest/deployment/create"))
+                .header("Authorization", basic("admin"))
+                .header("Content-Type", "multipart/form-data; boundary=" + boundary)
+                .POST(HttpRequest.BodyPublishers.ofString(body)).build();
+        expect(send(request), 200);
+    }
+
+    // --- HTTP ------------------------------------------------------------------------------------------------------
+
+    private HttpResponse<String> send(HttpRequest request) throws IOException, InterruptedException {
+        return http.send(request, HttpResponse.BodyHandlers.ofString());
+    }
+
+    private static HttpRequest post(String url, String user, String body) {
+        return HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(60))
+                .header("Authorization", basic(user)).header("Content-Type", "application/json")
+                .header("Accept", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(body)).build();
+    }
+
+    private static HttpRequest get(String url, String user) {
+        return HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(60))
+                .header("Authorization", basic(user)).header("Accept", "application/json").GET().build();
+    }
+
+    private static String basic(String user) {
+        return "Basic " + Base64.getEncoder().encodeToString((user + ":" + user).getBytes(StandardCharsets.UTF_8));
+    }
+
+    private static void expect(HttpResponse<String> response, int status) {
+        if (response.statusCode() != status) {
+            throw new IllegalStateException(response.request().uri() + ": " + response.statusCode() + " " + response.body());
+        }
+    }
+
+    // --- the application under test ----------------------------------------------------------------------------------
+
+    static final class App {
+        private final Process process;
+        private final int port;
+        private final long startedAt;
+        private final HttpClient client = HttpClient.newHttpClient();
+
+        private App(Process process, int port, long startedAt) {
+            this.process = process;
+            this.port = port;
+            this.startedAt = startedAt;
+        }
+
+        static App start(Path jar, List<String> jvmOptions, Db db, int port, Path log) throws IOException {
+            List<String> command = new ArrayList<>();
+            command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+            String name = log.getFileName().toString().replace(".log", "");
+            jvmOptions.forEach(option -> command.add(option.replace("{name}", name)));
+            command.add("-jar");
+            command.add(jar.toString());
+            command.add("--server.port=" + port);
+            ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
+            builder.environment().put("SPRING_PROFILES_ACTIVE", "demo");
+            builder.environment().put("SPRING_DATASOURCE_URL", db.url());
+            builder.environment().put("SPRING_DATASOURCE_USERNAME", db.user());
+            builder.environment().put("SPRING_DATASOURCE_PASSWORD", db.password());
+            long t0 = System.nanoTime();
+            return new App(builder.start(), port, t0);
+        }
+
+        /** Seconds from the start of the process until the readiness probe answers UP. */
+        double awaitReady(Duration timeout) throws Exception {
+            long deadline = startedAt + timeout.toNanos();
+            HttpRequest probe = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/actuator/health/readiness"))
+                    .timeout(Duration.ofSeconds(2)).build();
+            while (System.nanoTime() < deadline) {
+                if (!process.isAlive()) {
+                    throw new IllegalStateException("the application exited with " + process.exitValue());
+                }
+                try {
+                    HttpResponse<String> r = client.send(probe, HttpResponse.BodyHandlers.ofString());
+                    if (r.statusCode() == 200 && r.body().contains("\"UP\"")) {
+                        return (System.nanoTime() - startedAt) / 1e9;
+                    }
+                } catch (IOException notYet) {
+                    // not listening yet
+                }
+                Thread.sleep(100);
+            }
+            throw new IllegalStateException("not ready within " + timeout);
+        }
+
+        /** CPU time of the process so far (user + system), from /proc (clock ticks of 10 ms). */
+        long cpuMs() throws IOException {
+            String stat = Files.readString(Path.of("/proc/" + process.pid() + "/stat"));
+            String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+            return (Long.parseLong(fields[11]) + Long.parseLong(fields[12])) * 10;
+        }
+
+        /** The JVM's own account of its memory (needs -XX:NativeMemoryTracking=summary), written to {@code file}. */
+        void nativeMemory(Path file) throws IOException, InterruptedException {
+            Path jcmd = Path.of(System.getProperty("java.home"), "bin", "jcmd");
+            new ProcessBuilder(jcmd.toString(), String.valueOf(process.pid()), "VM.native_memory", "summary")
+                    .redirectErrorStream(true).redirectOutput(file.toFile()).start().waitFor();
+        }
+
+        long memoryMb(String field) throws IOException {
+            Matcher m = Pattern.compile(field + ":\\s+(\\d+) kB").matcher(Files.readString(Path.of("/proc/" + process.pid()
+                    + "/status")));
+            return m.find() ? Long.parseLong(m.group(1)) / 1024 : -1;
+        }
+
+        void stop() throws InterruptedException {
+            process.destroy();
+            if (!process.waitFor(60, java.util.concurrent.TimeUnit.SECONDS)) {
+                process.destroyForcibly().waitFor();
+            }
+        }
+    }
+
+    // --- report ----------------------------------------------------------------------------------------------------
+
+    static String table(List<Result> results, LoadBenchmark bench) {
+        StringBuilder s = new StringBuilder();
+        s.append(String.format(Locale.ROOT, "Run of %s on %d cores (`nproc`), %d concurrent clients, %d s per load phase "
+                        + "after %d s of warm-up, %d orders through their lifecycle, application with `%s`.%n%n",
+                LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm")),
+                Runtime.getRuntime().availableProcessors(), bench.clients, bench.measure.toSeconds(),
+                bench.warmup.toSeconds(), bench.lifecycleOrders, String.join(" ", bench.jvmOptions)));
+        s.append("| database | bare engine: trivial process starts (`/engine-rest`) | intake: orders (`POST /api/orders`) "
+                + "| intake / bare | lifecycle (submission to ledger) | start (fresh / restart) | RSS after load (peak) "
+                + "| load average during the phases |\n");
+        s.append("|---|---|---|---:|---|---|---|---|\n");
+        for (Result r : results) {
+            s.append(String.format(Locale.ROOT, "| %s | %.1f/s, p50 %.0f ms, p99 %.0f ms; CPU %.1f ms each "
+                            + "| %.1f/s, p50 %.0f ms, p99 %.0f ms; CPU %.1f ms each%s "
+                            + "| %.0f%% | %.1f orders/s; CPU %.0f ms each | %.1f s / %.1f s | %d MB (%d MB) | %s |%n",
+                    r.db().name(), r.bare().perSecond(), r.bare().p50(), r.bare().p99(), r.bare().cpuMsPerRequest(),
+                    r.intake().perSecond(), r.intake().p50(), r.intake().p99(), r.intake().cpuMsPerRequest(),
+                    r.intake().errors() == 0 ? "" : " (" + r.intake().errors() + " errors)",
+                    100 * r.intake().perSecond() / r.bare().perSecond(), r.lifecycle().perSecond(),
+                    r.lifecycle().cpuMsPerOrder(), r.freshStart(), r.restart(), r.rssMb(), r.peakRssMb(), r.load()));
+        }
+        s.append("\nCPU: the application process's CPU time (user + system, all threads, the job executor's included) "
+                + "per request or order, during the phase.\n");
+        s.append("\nTargets: intake at 75% of the bare engine's rate or better, intake p99 under 200 ms, start under 15 s, "
+                + "RSS under 700 MB.\n");
+        for (Result r : results) {
+            boolean ratio = r.intake().perSecond() >= 0.75 * r.bare().perSecond();
+            boolean p99 = r.intake().p99() < 200;
+            boolean start = r.restart() < 15;
+            boolean rss = r.peakRssMb() < 700;
+            s.append(String.format(Locale.ROOT, "- %s: intake/bare %s, p99 %s, start %s (restart; fresh %.1f s), RSS %s.%n",
+                    r.db().name(), pass(ratio), pass(p99), pass(start), r.freshStart(), pass(rss)));
+        }
+        return s.toString();
+    }
+
+    private static String pass(boolean ok) {
+        return ok ? "PASS" : "FAIL";
+    }
+
+    private static String loadAverage() {
+        try {
+            return Files.readString(Path.of("/proc/loadavg")).split(" ")[0];
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    static void writeDocs(Path docs, String table) throws IOException {
+        String text = Files.readString(docs);
+        String section = BEGIN + "\n" + table + END;
+        int b = text.indexOf(BEGIN);
+        int e = text.indexOf(END);
+        if (b >= 0 && e > b) {
+            text = text.substring(0, b) + section + text.substring(e + END.length());
+        } else {
+            text = text + "\n## Load and speed (`bench/load.sh`)\n\n" + section + "\n";
+        }
+        Files.writeString(docs, text);
+    }
+
+    private static int freePort(int from) {
+        for (int port = from; port < from + 200; port++) {
+            try (ServerSocket socket = new ServerSocket(port)) {
+                return port;
+            } catch (IOException busy) {
+                // next
+            }
+        }
+        throw new IllegalStateException("no free port from " + from);
+    }
+}

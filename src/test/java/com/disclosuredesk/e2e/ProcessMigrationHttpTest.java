@@ -1,0 +1,148 @@
+package com.disclosuredesk.e2e;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.util.List;
+
+import com.disclosuredesk.process.LegalOrderProcess;
+import com.disclosuredesk.support.ApiRequests;
+import com.disclosuredesk.support.OrderFlow;
+import com.disclosuredesk.support.Orders;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+import org.camunda.bpm.engine.ProcessEngine;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.core.io.ByteArrayResource;
+import org.springframework.core.io.ClassPathResource;
+import org.springframework.http.HttpEntity;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.test.context.ActiveProfiles;
+import org.springframework.util.LinkedMultiValueMap;
+
+/**
+ * The upgrade procedure of docs/operations.md, over the engine REST API as an administrator: an order runs on the
+ * previous version of legal-order (1.0, from the repository's history), the current version is deployed, the
+ * running instance is migrated with a generated migration plan, and the order then completes on the current version.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
+        "camunda.bpm.generate-unique-process-engine-name=false", "camunda.bpm.process-engine-name=default"})
+@ActiveProfiles({"demo", "test"})
+class ProcessMigrationHttpTest {
+
+    private static final List<String> FORMS = List.of("legal-analysis.form", "approval.form", "start-legal-order.form");
+
+    @Autowired TestRestTemplate http;
+    @Autowired ProcessEngine engine;
+
+    private final ObjectMapper json = new ObjectMapper();
+
+    @Test
+    void runningOrderIsMigratedFromThePreviousVersionToTheCurrentOneAndCompletes() throws Exception {
+        OrderFlow flow = new OrderFlow(http);
+        String previous = deploy("legal-order 1.0 (migration test)", "migration/legal-order-1.0.bpmn");
+        assertThat(definition(previous).get("versionTag").asText()).isEqualTo("1.0");
+
+        // an order arrives while 1.0 is the latest version, and waits for its analysis
+        String trackingNumber = flow.submit(Orders.valid("AZ-MIGRATE-" + System.nanoTime()));
+        flow.awaitStatus(trackingNumber, "IN_LEGAL_ANALYSIS");
+        String instance = processInstance(trackingNumber).get("id").asText();
+        assertThat(processInstance(trackingNumber).get("definitionId").asText()).isEqualTo(previous);
+        // version 1.0 had no withdrawal: the order cannot be withdrawn yet
+        assertThat(subscriptions(instance, LegalOrderProcess.MESSAGE_ORDER_WITHDRAWN)).isEmpty();
+
+        // the current version is deployed (a release does this at start-up), and the running order migrated
+        String current = deploy("legal-order current (migration test)", "legal-order.bpmn");
+        assertThat(definition(current).get("version").asInt()).isGreaterThan(definition(previous).get("version").asInt());
+        ObjectNode generate = json.createObjectNode().put("sourceProcessDefinitionId", previous)
+                .put("targetProcessDefinitionId", current).put("updateEventTriggers", true);
+        ResponseEntity<JsonNode> plan = engineRest(HttpMethod.POST, "/migration/generate", generate.toString());
+        assertThat(plan.getStatusCode()).as(String.valueOf(plan.getBody())).isEqualTo(HttpStatus.OK);
+        assertThat(plan.getBody().get("instructions").findValues("sourceActivityIds").toString())
+                .contains("Task_LegalAnalysis", "Task_Approval");
+
+        ResponseEntity<JsonNode> validation = engineRest(HttpMethod.POST, "/migration/validate", plan.getBody().toString());
+        assertThat(validation.getBody().get("instructionReports")).as(validation.getBody().toString()).isEmpty();
+
+        ObjectNode execute = json.createObjectNode();
+        execute.set("migrationPlan", plan.getBody());
+        execute.putArray("processInstanceIds").add(instance);
+        execute.put("skipCustomListeners", false).put("skipIoMappings", false);
+        ResponseEntity<JsonNode> executed = engineRest(HttpMethod.POST, "/migration/execute", execute.toString());
+        assertThat(executed.getStatusCode()).as(String.valueOf(executed.getBody())).isEqualTo(HttpStatus.NO_CONTENT);
+
+        // the same instance, same task, now on the current version: the withdrawal is possible again
+        assertThat(processInstance(trackingNumber).get("id").asText()).isEqualTo(instance);
+        assertThat(processInstance(trackingNumber).get("definitionId").asText()).isEqualTo(current);
+        assertThat(engine.getTaskService().createTaskQuery().processInstanceId(instance).singleResult()
+                .getProcessDefinitionId()).isEqualTo(current);
+        assertThat(subscriptions(instance, LegalOrderProcess.MESSAGE_ORDER_WITHDRAWN)).hasSize(1);
+
+        // and the order completes on the current version
+        JsonNode disclosed = flow.discloseAfterAnalysisAndApproval(trackingNumber);
+        assertThat(disclosed.get("outcome").asText()).isEqualTo("FULFILLED");
+        assertThat(engine.getHistoryService().createHistoricProcessInstanceQuery().processInstanceId(instance)
+                .singleResult().getProcessDefinitionId()).isEqualTo(current);
+    }
+
+    /** Deploys one BPMN resource of the classpath with the forms, as legal-order.bpmn; answers the definition id. */
+    private String deploy(String name, String bpmn) throws IOException {
+        LinkedMultiValueMap<String, Object> parts = new LinkedMultiValueMap<>();
+        parts.add("deployment-name", name);
+        parts.add("deployment-source", "operations");
+        parts.add("legal-order.bpmn", file("legal-order.bpmn", bpmn));
+        for (String form : FORMS) {
+            parts.add(form, file(form, form));
+        }
+        HttpHeaders headers = ApiRequests.signedIn("admin");
+        headers.setContentType(MediaType.MULTIPART_FORM_DATA);
+        ResponseEntity<JsonNode> deployed = http.exchange("/engine-rest/deployment/create", HttpMethod.POST,
+                new HttpEntity<>(parts, headers), JsonNode.class);
+        assertThat(deployed.getStatusCode()).as(String.valueOf(deployed.getBody())).isEqualTo(HttpStatus.OK);
+        JsonNode definitions = deployed.getBody().get("deployedProcessDefinitions");
+        assertThat(definitions).hasSize(1);
+        return definitions.elements().next().get("id").asText();
+    }
+
+    private static ByteArrayResource file(String filename, String classpathResource) throws IOException {
+        byte[] content = new ClassPathResource(classpathResource).getContentAsByteArray();
+        return new ByteArrayResource(content) {
+            @Override
+            public String getFilename() {
+                return filename;
+            }
+        };
+    }
+
+    private JsonNode definition(String id) {
+        return engineRest(HttpMethod.GET, "/process-definition/" + id, null).getBody();
+    }
+
+    private JsonNode processInstance(String trackingNumber) {
+        JsonNode instances = engineRest(HttpMethod.GET, "/process-instance?businessKey=" + trackingNumber, null).getBody();
+        assertThat(instances).hasSize(1);
+        return instances.get(0);
+    }
+
+    private JsonNode subscriptions(String instance, String message) {
+        return engineRest(HttpMethod.GET, "/event-subscription?processInstanceId=" + instance + "&eventName=" + message,
+                null).getBody();
+    }
+
+    private ResponseEntity<JsonNode> engineRest(HttpMethod method, String path, String body) {
+        HttpHeaders headers = ApiRequests.signedIn("admin");
+        if (body != null) {
+            headers.setContentType(MediaType.APPLICATION_JSON);
+        }
+        return http.exchange("/engine-rest" + path, method, new HttpEntity<>(body, headers), JsonNode.class);
+    }
+}
