@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # postgres-local.sh — a local PostgreSQL cluster that this script owns, in a directory of your choice.
 #
-# Usage: scripts/postgres-local.sh start|stop|status|url|env|createdb NAME|dropdb NAME|psql [ARGS]|destroy
+# Usage: scripts/postgres-local.sh start|stop|status|url|env|createdb NAME...|dropdb NAME...|psql [ARGS]|destroy
 #
 #   start          install PostgreSQL from Debian's packages when missing (apt-get install postgresql, as root),
 #                  create the cluster in $PG_LOCAL_DIR when it does not exist yet (initdb, the application's role
@@ -13,9 +13,9 @@
 #   env            print the settings the application reads, ready for eval:
 #                    DISCLOSURE_DESK_DB_URL=... DISCLOSURE_DESK_DB_USER=... DISCLOSURE_DESK_DB_PASSWORD=...
 #                  (eval "$(scripts/postgres-local.sh env)" exports them; also PG_LOCAL_PORT, PG_LOCAL_DB, ...)
-#   createdb NAME  create another database NAME owned by the application's role (no-op when it exists),
-#                  print its JDBC URL. Same role and password as the main database.
-#   dropdb NAME    drop database NAME (when it exists).
+#   createdb NAME...  create more databases owned by the application's role (no-op for those that exist),
+#                  print their JDBC URLs, one a line. Same role and password as the main database.
+#   dropdb NAME... drop these databases (those that exist), even with open connections.
 #   psql [ARGS]    psql as the cluster's superuser over the cluster's private socket (e.g. psql -d disclosure_desk).
 #   destroy        stop the cluster and delete $PG_LOCAL_DIR (only a directory this script created).
 #
@@ -294,14 +294,22 @@ case "${1:-}" in
     printf 'export DISCLOSURE_DESK_DB_PASSWORD=%q\n' "$PASSWORD"
     printf 'export PG_LOCAL_PORT=%q PG_LOCAL_DB=%q PG_LOCAL_USER=%q\n' "$PORT" "$DB" "$USERNAME" ;;
   createdb)
-    name="${2:?createdb NAME}"; check_name "$name"; require_running
-    if [ -z "$(superuser_psql -d postgres -tAc "SELECT 1 FROM pg_database WHERE datname = '$name'")" ]; then
-      superuser_psql -d postgres -c "CREATE DATABASE $name OWNER $USERNAME" >/dev/null
-    fi
-    jdbc_url "$name" ;;
+    shift; [ "$#" -gt 0 ] || die "createdb NAME..."
+    require_running
+    for name in "$@"; do
+      check_name "$name"
+      if [ -z "$(superuser_psql -d postgres -tAc "SELECT 1 FROM pg_database WHERE datname = '$name'")" ]; then
+        superuser_psql -d postgres -c "CREATE DATABASE $name OWNER $USERNAME" >/dev/null
+      fi
+      jdbc_url "$name"
+    done ;;
   dropdb)
-    name="${2:?dropdb NAME}"; check_name "$name"; require_running
-    superuser_psql -d postgres -c "DROP DATABASE IF EXISTS $name WITH (FORCE)" >/dev/null ;;
+    shift; [ "$#" -gt 0 ] || die "dropdb NAME..."
+    require_running
+    for name in "$@"; do
+      check_name "$name"
+      superuser_psql -d postgres -c "DROP DATABASE IF EXISTS $name WITH (FORCE)" >/dev/null
+    done ;;
   psql)
     shift; require_running
     superuser_psql "$@" ;;
