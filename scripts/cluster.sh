@@ -6,9 +6,10 @@
 #        scripts/cluster.sh url NAME
 #
 #   start        start PostgreSQL (scripts/postgres-local.sh, unless DISCLOSURE_DESK_DB_URL names a database),
-#                then every node of CLUSTER_NODES, one after the other: each is started when the one before
-#                answers HTTP, so that the first node alone creates the engine's schema and runs Flyway on a new
-#                database. Prints "NAME URL" per node. Nodes already running are left alone.
+#                then every node of CLUSTER_NODES at once, and wait until each answers HTTP. The nodes take turns
+#                through their start (a PostgreSQL advisory lock), so on a new database the first one creates the
+#                engine's schema, the application's tables and the demo data, and the others find them.
+#                Prints "NAME URL" per node. Nodes already running are left alone.
 #   stop         stop every node (SIGTERM, then SIGKILL after 60 s), then PostgreSQL if this script started it.
 #   status       one line per node: NAME running|stopped URL PID; exit 0 when all run.
 #   node start NAME     start one node and wait until it answers (a node that is already running is left alone)
@@ -130,11 +131,13 @@ wait_ready() {
   die "node $name did not answer $url within ${CLUSTER_START_TIMEOUT} s (log: $CLUSTER_DIR/$name.log)"
 }
 
-node_start() {
+# Launches a node in the background (a node that is already running is left alone); prints its pid.
+node_launch() {
   local name="$1" port pid jarfile
   port="$(node_port "$name")"
   if pid="$(node_pid "$name")"; then
     log "node $name is running (pid $pid)"
+    echo "$pid"
     return 0
   fi
   if [ -n "$(ss -Hltn "sport = :$port" 2>/dev/null)" ]; then
@@ -155,6 +158,12 @@ node_start() {
       < /dev/null >> "$CLUSTER_DIR/$name.log" 2>&1 ) &
   pid=$!
   echo "$pid" > "$CLUSTER_DIR/$name.pid"
+  echo "$pid"
+}
+
+node_start() {
+  local name="$1" pid
+  pid="$(node_launch "$name")"
   wait_ready "$name" "$pid"
   log "node $name is up: $(node_url "$name") (pid $pid)"
 }
@@ -192,9 +201,17 @@ all_names() {
 case "${1:-}" in
   start)
     database
+    # all at once: the nodes take turns through the engine's start (a database lock, docs/cluster.md)
+    pids=()
     for name in $(all_names); do
-      node_start "$name"
+      pids+=("$(node_launch "$name")")
+    done
+    i=0
+    for name in $(all_names); do
+      wait_ready "$name" "${pids[$i]}"
+      log "node $name is up: $(node_url "$name") (pid ${pids[$i]})"
       echo "$name $(node_url "$name")"
+      i=$((i + 1))
     done ;;
   stop)
     for name in $(all_names); do node_stop "$name"; done

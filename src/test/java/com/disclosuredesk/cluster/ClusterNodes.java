@@ -17,7 +17,7 @@ import com.disclosuredesk.support.LocalPostgres;
 
 /**
  * Application nodes on one PostgreSQL database, driven through {@code scripts/cluster.sh} exactly as an operator
- * would: {@code node start NAME}, {@code node kill NAME} (SIGKILL), {@code stop}. Each node is the packaged jar
+ * would: {@code start}, {@code node start NAME}, {@code node kill NAME} (SIGKILL), {@code stop}. Each node is the packaged jar
  * ({@code -Xmx512m}) with the profiles {@code demo,postgres}, its own port and node id {@code node-NAME}.
  */
 final class ClusterNodes implements AutoCloseable {
@@ -50,6 +50,17 @@ final class ClusterNodes implements AutoCloseable {
 
     URI url(String name) {
         return URI.create("http://127.0.0.1:" + ports.get(name));
+    }
+
+    /** Starts every node at once ({@code scripts/cluster.sh start}) and waits until all answer HTTP. */
+    Duration startAll() {
+        long t0 = System.nanoTime();
+        run("start");
+        return Duration.ofNanos(System.nanoTime() - t0);
+    }
+
+    Path log(String name) {
+        return dir.resolve(name + ".log");
     }
 
     /** Starts a node and waits until it answers HTTP; returns how long that took. */
