@@ -67,14 +67,31 @@ class ProcessMigrationHttpTest {
                 .put("targetProcessDefinitionId", current).put("updateEventTriggers", true);
         ResponseEntity<JsonNode> plan = engineRest(HttpMethod.POST, "/migration/generate", generate.toString());
         assertThat(plan.getStatusCode()).as(String.valueOf(plan.getBody())).isEqualTo(HttpStatus.OK);
-        assertThat(plan.getBody().get("instructions").findValues("sourceActivityIds").toString())
-                .contains("Task_LegalAnalysis", "Task_Approval");
+        // version 1.2 put the analysis and the approval into sub-processes (their escalations): the engine does not
+        // map a task into a new scope by itself, the plan says so, and it sets what 1.2 reads and 1.0 never wrote
+        ObjectNode migrationPlan = (ObjectNode) plan.getBody();
+        assertThat(migrationPlan.get("instructions").findValues("sourceActivityIds").toString())
+                .contains("Task_RegisterOrder").doesNotContain("Task_LegalAnalysis");
+        for (String task : List.of("Task_LegalAnalysis", "Task_Approval")) {
+            ObjectNode instruction = migrationPlan.withArray("instructions").addObject();
+            instruction.putArray("sourceActivityIds").add(task);
+            instruction.putArray("targetActivityIds").add(task);
+            instruction.put("updateEventTrigger", false);
+        }
+        Object answerDueAt = engine.getRuntimeService().getVariable(instance, "answerDueAt");
+        String due = new java.text.SimpleDateFormat("yyyy-MM-dd'T'HH:mm:ss.SSSZ").format((java.util.Date) answerDueAt);
+        ObjectNode variables = migrationPlan.putObject("variables");
+        variables.putObject("escalationAt").put("value", due).put("type", "Date");
+        variables.putObject("escalatedPriority").put("value", 80).put("type", "Integer");
+        variables.putObject("emergencyApprovedAlone").put("value", false).put("type", "Boolean");
+        variables.putObject("requesterVerified").putNull("value").put("type", "Null");
+        variables.putObject("nonDisclosureEndsAt").putNull("value").put("type", "Null");
 
-        ResponseEntity<JsonNode> validation = engineRest(HttpMethod.POST, "/migration/validate", plan.getBody().toString());
+        ResponseEntity<JsonNode> validation = engineRest(HttpMethod.POST, "/migration/validate", migrationPlan.toString());
         assertThat(validation.getBody().get("instructionReports")).as(validation.getBody().toString()).isEmpty();
 
         ObjectNode execute = json.createObjectNode();
-        execute.set("migrationPlan", plan.getBody());
+        execute.set("migrationPlan", migrationPlan);
         execute.putArray("processInstanceIds").add(instance);
         execute.put("skipCustomListeners", false).put("skipIoMappings", false);
         ResponseEntity<JsonNode> executed = engineRest(HttpMethod.POST, "/migration/execute", execute.toString());
@@ -86,6 +103,9 @@ class ProcessMigrationHttpTest {
         assertThat(engine.getTaskService().createTaskQuery().processInstanceId(instance).singleResult()
                 .getProcessDefinitionId()).isEqualTo(current);
         assertThat(subscriptions(instance, LegalOrderProcess.MESSAGE_ORDER_WITHDRAWN)).hasSize(1);
+        // and the analysis' clock of 1.2 runs on the migrated task
+        assertThat(engine.getManagementService().createJobQuery().processInstanceId(instance)
+                .activityId("Event_AnalysisOverdue").singleResult().getDuedate()).isEqualTo(answerDueAt);
 
         // and the order completes on the current version
         JsonNode disclosed = flow.discloseAfterAnalysisAndApproval(trackingNumber);
