@@ -69,7 +69,7 @@ async function diagrams(browser) {
 
 async function screens(browser) {
   const { startApp } = require('./lib/app');
-  const app = await startApp({ jar: arg('--jar') });
+  const app = await startApp({ jar: arg('--jar'), logFile: path.join(REPO, 'target', 'pictures-app.log') });
   process.env.DD_BASE_URL = app.baseUrl;
   log(`application ready at ${app.baseUrl}`);
   const api = require('./lib/api');
@@ -148,7 +148,7 @@ async function screens(browser) {
 
     await tasklist.complete(approver);
     await tasklist.waitUntilCompleted(approver, 'Approve disclosure');
-    await api.awaitStatus(trackingNumber, 'DISCLOSED');
+    await api.awaitStatus(trackingNumber, 'DISCLOSED', { closed: true });
 
     // four eyes: a user in both groups may not approve what they analysed
     const both = await api.ensureUserInBothGroups('both');

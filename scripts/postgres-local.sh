@@ -252,14 +252,29 @@ start_server() {
     chmod 700 "$sd"
     if [ "$(id -u)" = "0" ]; then chown "$SERVER_USER" "$sd"; fi
   fi
-  # the server outlives this script: it must not inherit its lock or any other open file but stdin/out/err
-  ( for fd in /proc/$BASHPID/fd/*; do
-      fd="${fd##*/}"
-      if [ "$fd" -gt 2 ] 2>/dev/null; then eval "exec $fd>&-"; fi
-    done
-    exec < /dev/null
-    as_server "$BIN/pg_ctl" -D "$PGDATA_DIR" -l "$PGDATA_DIR/server.log" -w -t 60 -o "-p $PORT" start >/dev/null ) \
-    || { tail -20 "$PGDATA_DIR/server.log" >&2 || true; die "the server did not start (log: $PGDATA_DIR/server.log)"; }
+  local attempt
+  for attempt in 1 2 3 4 5; do
+    # the server outlives this script: it must not inherit its lock or any other open file but stdin/out/err
+    if ( for fd in /proc/$BASHPID/fd/*; do
+           fd="${fd##*/}"
+           if [ "$fd" -gt 2 ] 2>/dev/null; then eval "exec $fd>&-"; fi
+         done
+         exec < /dev/null
+         as_server "$BIN/pg_ctl" -D "$PGDATA_DIR" -l "$PGDATA_DIR/server.log" -w -t 60 -o "-p $PORT" start >/dev/null ); then
+      return 0
+    fi
+    # another process took the port between the check and the start (builds running side by side): next port
+    if [ -z "$PG_LOCAL_PORT_OVERRIDE" ] && tail -20 "$PGDATA_DIR/server.log" | grep -q "could not bind\|could not create any TCP/IP sockets"; then
+      PORT="$(free_port)"
+      log "port taken meanwhile; trying port $PORT"
+      as_server sed -i "s/^port = .*/port = $PORT/" "$PGDATA_DIR/postgresql.conf"
+      save_state
+      continue
+    fi
+    break
+  done
+  tail -20 "$PGDATA_DIR/server.log" >&2 || true
+  die "the server did not start (log: $PGDATA_DIR/server.log)"
 }
 
 cmd_start() {

@@ -86,18 +86,21 @@ async function getOrder(trackingNumber, user = 'admin') {
   return response.json;
 }
 
-/** Polls GET /api/orders/{tn} until the status is reached (the job executor moves orders on asynchronously). */
-async function awaitStatus(trackingNumber, status, timeoutMs = 30_000) {
+/**
+ * Polls GET /api/orders/{tn} until the status is reached (the job executor moves orders on asynchronously); with
+ * closed, also until the timeline has CLOSED, i.e. the order's transparency ledger entry is written.
+ */
+async function awaitStatus(trackingNumber, status, { timeoutMs = 30_000, closed = false } = {}) {
   const deadline = Date.now() + timeoutMs;
   let last;
   while (Date.now() < deadline) {
     last = await getOrder(trackingNumber);
-    if (last.status === status) {
+    if (last.status === status && (!closed || last.timeline.some((e) => e.step === 'CLOSED'))) {
       return last;
     }
     await new Promise((r) => setTimeout(r, 250));
   }
-  throw new Error(`order ${trackingNumber} did not reach ${status}; last seen: ${JSON.stringify(last)}`);
+  throw new Error(`order ${trackingNumber} did not reach ${status}${closed ? ' (closed)' : ''}; last seen: ${JSON.stringify(last)}`);
 }
 
 async function engineRest(method, path, user, body) {
@@ -126,7 +129,8 @@ async function completeAnalysisOverRest(trackingNumber, analyst = 'analyst', dec
         : 'The order does not name the target as a suspect of an offence that violates the Terms of Service.' },
     },
   }), 204, 'complete analysis');
-  return awaitStatus(trackingNumber, decision === 'DISCLOSE' ? 'AWAITING_APPROVAL' : 'REJECTED');
+  return decision === 'DISCLOSE' ? awaitStatus(trackingNumber, 'AWAITING_APPROVAL')
+    : awaitStatus(trackingNumber, 'REJECTED', { closed: true });
 }
 
 async function approveOverRest(trackingNumber, approver = 'approver') {
@@ -135,7 +139,7 @@ async function approveOverRest(trackingNumber, approver = 'approver') {
   await expectStatus(engineRest('POST', `/task/${task}/complete`, approver, {
     variables: { approvalDecision: { value: 'APPROVE' } },
   }), 204, 'complete approval');
-  return awaitStatus(trackingNumber, 'DISCLOSED');
+  return awaitStatus(trackingNumber, 'DISCLOSED', { closed: true });
 }
 
 async function expectStatus(promise, status, what) {

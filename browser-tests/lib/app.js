@@ -52,8 +52,8 @@ function findJar() {
 async function startApp(options = {}) {
   const port = options.port || await freePort();
   const dataDir = options.dataDir || fs.mkdtempSync(path.join(os.tmpdir(), 'disclosure-desk-browser-'));
-  const logFile = options.logFile || path.join(dataDir, 'app.log');
-  const timeoutMs = options.timeoutMs || 180_000;
+  const logFile = options.logFile || path.join(REPO, 'target', 'app-' + port + '.log');
+  const timeoutMs = options.timeoutMs || 300_000;
   let command = options.command;
   let args = options.args;
   let cwd = options.cwd || dataDir;
@@ -116,6 +116,9 @@ async function startApp(options = {}) {
     await started;
   } catch (e) {
     await stop();
+    if (!options.dataDir) {
+      fs.rmSync(dataDir, { recursive: true, force: true });
+    }
     throw e;
   }
   return { baseUrl: `http://localhost:${port}`, port, dataDir, logFile, pid: child.pid, stop };

@@ -36,16 +36,21 @@ before(async () => {
   port = await freePort();
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'disclosure-desk-newcomer-'));
   fs.mkdirSync(OUT, { recursive: true });
-  app = await startApp({
-    command: 'bash',
-    args: ['-euo', 'pipefail', '-c', section('start')],
-    cwd: REPO,
-    port,
-    dataDir,
-    logFile: path.join(OUT, 'newcomer-app.log'),
-    env: { SPRING_DATASOURCE_URL: `jdbc:h2:file:${dataDir}/data/disclosure-desk;DB_CLOSE_ON_EXIT=FALSE;LOCK_TIMEOUT=10000` },
-    timeoutMs: 240_000,
-  });
+  try {
+    app = await startApp({
+      command: 'bash',
+      args: ['-euo', 'pipefail', '-c', section('start')],
+      cwd: REPO,
+      port,
+      dataDir,
+      logFile: path.join(OUT, 'newcomer-app.log'),
+      env: { SPRING_DATASOURCE_URL: `jdbc:h2:file:${dataDir}/data/disclosure-desk;DB_CLOSE_ON_EXIT=FALSE;LOCK_TIMEOUT=10000` },
+      timeoutMs: 360_000,
+    });
+  } catch (e) {
+    fs.rmSync(dataDir, { recursive: true, force: true });
+    throw e;
+  }
   process.env.DD_BASE_URL = app.baseUrl;
 });
 

@@ -70,7 +70,7 @@ browserTest('legal-order', 'an order submitted over REST is analysed and approve
   await tasklist.complete(approver);
   await tasklist.waitUntilCompleted(approver, 'Approve disclosure');
 
-  const disclosed = await api.awaitStatus(trackingNumber, 'DISCLOSED');
+  const disclosed = await api.awaitStatus(trackingNumber, 'DISCLOSED', { closed: true });
   const steps = disclosed.timeline.map((e) => e.step);
   for (const step of ['ANALYSED', 'APPROVAL_APPROVE', 'DISCLOSED']) {
     assert.ok(steps.includes(step), `timeline ${steps} lacks ${step}`);
