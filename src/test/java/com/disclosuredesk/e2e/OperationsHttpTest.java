@@ -181,7 +181,8 @@ class OperationsHttpTest {
 
         // an ended order's history is removable 730 days (the process's historyTimeToLive) after its end
         OrderFlow flow = new OrderFlow(http);
-        String trackingNumber = flow.submit(Orders.valid("AZ-CLEANUP-" + System.nanoTime()));
+        // no non-disclosure order: the process ends after its user notification
+        String trackingNumber = flow.submit(Orders.withNonDisclosureUntil(Orders.valid("AZ-CLEANUP-" + System.nanoTime()), null));
         flow.discloseAfterAnalysisAndApproval(trackingNumber);
         HistoricProcessInstance ended = awaitEnded(trackingNumber);
         assertThat(ended.getRemovalTime()).isNotNull();
