@@ -57,6 +57,9 @@ import com.fasterxml.jackson.databind.ObjectMapper;
  */
 public final class LoadBenchmark {
 
+    /** The JVM options of the application, as docs/operations.md recommends them. */
+    static final String DEFAULT_JVM = "-Xmx512m -Xms128m -XX:+UseSerialGC";
+
     static final String BEGIN = "<!-- bench/load.sh: begin -->";
     static final String END = "<!-- bench/load.sh: end -->";
 
@@ -87,8 +90,8 @@ public final class LoadBenchmark {
 
     record Lifecycle(int orders, double seconds, double perSecond, double cpuMsPerOrder) {}
 
-    record Result(Db db, double freshStart, double restart, Load bare, Load intake, Lifecycle lifecycle, long rssMb,
-                  long peakRssMb, long restartRssMb, String load) {}
+    record Result(Db db, double freshStart, double restart, double cdsRestart, Load bare, Load intake, Lifecycle lifecycle,
+                  long rssMb, long peakRssMb, long restartRssMb, String load) {}
 
     private final Path jar;
     private final int clients;
@@ -97,6 +100,8 @@ public final class LoadBenchmark {
     private final int lifecycleOrders;
     private final List<String> jvmOptions;
     private final Path logDir;
+    /** Extracted application with its class data sharing archive (scripts/cds-archive.sh), or null. */
+    private final Path cdsDir;
     private final ObjectMapper json = new ObjectMapper().findAndRegisterModules();
     private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
             .connectTimeout(Duration.ofSeconds(5)).build();
@@ -105,8 +110,9 @@ public final class LoadBenchmark {
     private final String run = LocalDateTime.now().format(DateTimeFormatter.ofPattern("HHmmss"));
 
     LoadBenchmark(Path jar, int clients, Duration warmup, Duration measure, int lifecycleOrders, List<String> jvmOptions,
-                  Path logDir) {
+                  Path logDir, Path cdsDir) {
         this.jar = jar;
+        this.cdsDir = cdsDir;
         this.clients = clients;
         this.warmup = warmup;
         this.measure = measure;
@@ -135,8 +141,9 @@ public final class LoadBenchmark {
                 Duration.ofSeconds(Long.parseLong(o.getOrDefault("warmup-seconds", "10"))),
                 Duration.ofSeconds(Long.parseLong(o.getOrDefault("seconds", "20"))),
                 Integer.parseInt(o.getOrDefault("lifecycle-orders", "200")),
-                List.of(o.getOrDefault("jvm", "-Xmx512m").split(" ")),
-                Path.of(o.getOrDefault("log-dir", "target/bench/load")));
+                List.of(o.getOrDefault("jvm", DEFAULT_JVM).split(" ")),
+                Path.of(o.getOrDefault("log-dir", "target/bench/load")),
+                o.containsKey("cds-dir") ? Path.of(o.get("cds-dir")) : null);
         Files.createDirectories(bench.logDir);
         List<Result> results = new ArrayList<>();
         int runNumber = 0;
@@ -213,7 +220,21 @@ public final class LoadBenchmark {
         } finally {
             again.stop();
         }
-        return new Result(db, freshStart, restart, bare, intake, lifecycle, rss, peak, restartRss, load.toString());
+        double cdsRestart = Double.NaN;
+        if (cdsDir != null) {
+            List<String> options = new ArrayList<>(jvmOptions);
+            options.add("-XX:SharedArchiveFile=app.jsa");
+            App cds = App.start(Path.of("disclosure-desk.jar"), options, db, port, logDir.toAbsolutePath().resolve("app-"
+                    + db.name() + "-" + run + "-" + runNumber + "-restart-cds.log"), cdsDir);
+            try {
+                cdsRestart = cds.awaitReady(Duration.ofMinutes(3));
+                System.out.printf(Locale.ROOT, "restart with class data sharing: ready after %.1f s%n", cdsRestart);
+            } finally {
+                cds.stop();
+            }
+        }
+        return new Result(db, freshStart, restart, cdsRestart, bare, intake, lifecycle, rss, peak, restartRss,
+                load.toString());
     }
 
     // --- phases ----------------------------------------------------------------------------------------------------
@@ -426,6 +447,10 @@ public final class LoadBenchmark {
         }
 
         static App start(Path jar, List<String> jvmOptions, Db db, int port, Path log) throws IOException {
+            return start(jar, jvmOptions, db, port, log, null);
+        }
+
+        static App start(Path jar, List<String> jvmOptions, Db db, int port, Path log, Path workDir) throws IOException {
             List<String> command = new ArrayList<>();
             command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
             String name = log.getFileName().toString().replace(".log", "");
@@ -434,6 +459,9 @@ public final class LoadBenchmark {
             command.add(jar.toString());
             command.add("--server.port=" + port);
             ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
+            if (workDir != null) {
+                builder.directory(workDir.toFile());
+            }
             builder.environment().put("SPRING_PROFILES_ACTIVE", "demo");
             builder.environment().put("SPRING_DATASOURCE_URL", db.url());
             builder.environment().put("SPRING_DATASOURCE_USERNAME", db.user());
@@ -502,18 +530,20 @@ public final class LoadBenchmark {
                 Runtime.getRuntime().availableProcessors(), bench.clients, bench.measure.toSeconds(),
                 bench.warmup.toSeconds(), bench.lifecycleOrders, String.join(" ", bench.jvmOptions)));
         s.append("| database | bare engine: trivial process starts (`/engine-rest`) | intake: orders (`POST /api/orders`) "
-                + "| intake / bare | lifecycle (submission to ledger) | start (fresh / restart) | RSS after load (peak) "
+                + "| intake / bare | lifecycle (submission to ledger) | start: fresh / restart / restart with CDS | RSS after load (peak) "
                 + "| load average during the phases |\n");
         s.append("|---|---|---|---:|---|---|---|---|\n");
         for (Result r : results) {
             s.append(String.format(Locale.ROOT, "| %s | %.1f/s, p50 %.0f ms, p99 %.0f ms; CPU %.1f ms each "
                             + "| %.1f/s, p50 %.0f ms, p99 %.0f ms; CPU %.1f ms each%s "
-                            + "| %.0f%% | %.1f orders/s; CPU %.0f ms each | %.1f s / %.1f s | %d MB (%d MB) | %s |%n",
+                            + "| %.0f%% | %.1f orders/s; CPU %.0f ms each | %.1f s / %.1f s / %s | %d MB (%d MB) | %s |%n",
                     r.db().name(), r.bare().perSecond(), r.bare().p50(), r.bare().p99(), r.bare().cpuMsPerRequest(),
                     r.intake().perSecond(), r.intake().p50(), r.intake().p99(), r.intake().cpuMsPerRequest(),
                     r.intake().errors() == 0 ? "" : " (" + r.intake().errors() + " errors)",
                     100 * r.intake().perSecond() / r.bare().perSecond(), r.lifecycle().perSecond(),
-                    r.lifecycle().cpuMsPerOrder(), r.freshStart(), r.restart(), r.rssMb(), r.peakRssMb(), r.load()));
+                    r.lifecycle().cpuMsPerOrder(), r.freshStart(), r.restart(),
+                    Double.isNaN(r.cdsRestart()) ? "–" : String.format(Locale.ROOT, "%.1f s", r.cdsRestart()),
+                    r.rssMb(), r.peakRssMb(), r.load()));
         }
         s.append("\nCPU: the application process's CPU time (user + system, all threads, the job executor's included) "
                 + "per request or order, during the phase.\n");
@@ -522,10 +552,11 @@ public final class LoadBenchmark {
         for (Result r : results) {
             boolean ratio = r.intake().perSecond() >= 0.75 * r.bare().perSecond();
             boolean p99 = r.intake().p99() < 200;
-            boolean start = r.restart() < 15;
+            boolean start = r.restart() < 15 || r.cdsRestart() < 15;
             boolean rss = r.peakRssMb() < 700;
-            s.append(String.format(Locale.ROOT, "- %s: intake/bare %s, p99 %s, start %s (restart; fresh %.1f s), RSS %s.%n",
-                    r.db().name(), pass(ratio), pass(p99), pass(start), r.freshStart(), pass(rss)));
+            s.append(String.format(Locale.ROOT, "- %s: intake/bare %s, p99 %s, start %s (a restart, plain or with CDS; the "
+                            + "first start also creates the schema and the demo data), RSS %s.%n",
+                    r.db().name(), pass(ratio), pass(p99), pass(start), pass(rss)));
         }
         return s.toString();
     }
