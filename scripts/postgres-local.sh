@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # postgres-local.sh — a local PostgreSQL cluster that this script owns, in a directory of your choice.
 #
-# Usage: scripts/postgres-local.sh start|stop|status|url|env|createdb NAME|dropdb NAME|psql [ARGS]|destroy
+# Usage: scripts/postgres-local.sh start|stop|status|url|env|createdb NAME...|dropdb NAME...|psql [ARGS]|destroy
 #
 #   start          install PostgreSQL from Debian's packages when missing (apt-get install postgresql, as root),
 #                  create the cluster in $PG_LOCAL_DIR when it does not exist yet (initdb, the application's role
@@ -13,9 +13,9 @@
 #   env            print the settings the application reads, ready for eval:
 #                    DISCLOSURE_DESK_DB_URL=... DISCLOSURE_DESK_DB_USER=... DISCLOSURE_DESK_DB_PASSWORD=...
 #                  (eval "$(scripts/postgres-local.sh env)" exports them; also PG_LOCAL_PORT, PG_LOCAL_DB, ...)
-#   createdb NAME  create another database NAME owned by the application's role (no-op when it exists),
-#                  print its JDBC URL. Same role and password as the main database.
-#   dropdb NAME    drop database NAME (when it exists).
+#   createdb NAME...  create more databases owned by the application's role (no-op for those that exist),
+#                  print their JDBC URLs, one a line. Same role and password as the main database.
+#   dropdb NAME... drop these databases (those that exist), even with open connections.
 #   psql [ARGS]    psql as the cluster's superuser over the cluster's private socket (e.g. psql -d disclosure_desk).
 #   destroy        stop the cluster and delete $PG_LOCAL_DIR (only a directory this script created).
 #
@@ -34,7 +34,8 @@
 #   PG_LOCAL_BIN       directory of initdb/pg_ctl (default: newest /usr/lib/postgresql/*/bin)
 #
 # PostgreSQL refuses to run as root. Run as root, this script runs the server as the OS user "postgres" (created
-# by Debian's package); the cluster directory's parents must be readable by that user. Run as another user, the
+# by Debian's package); when that user cannot reach PG_LOCAL_DIR (a checkout under /root, say), the cluster's data
+# goes to /var/tmp/postgres-local-<hash>/pgdata and PG_LOCAL_DIR/pgdata links to it. Run as another user, the
 # server runs as that user. The cluster is independent of Debian's own clusters (pg_lsclusters): after installing
 # the package, a "main" cluster the installation started is stopped again.
 #
@@ -51,6 +52,10 @@ set -euo pipefail
 
 DIR="$(realpath -m "${PG_LOCAL_DIR:-./data/postgres}")"
 PGDATA_DIR="$DIR/pgdata"
+# pgdata is a link when the server's OS user cannot reach $DIR (see init_cluster)
+if [ -L "$PGDATA_DIR" ]; then
+  PGDATA_DIR="$(readlink -f "$PGDATA_DIR")"
+fi
 STATE="$DIR/app.env"
 MARKER="$DIR/.postgres-local"
 DEFAULT_DB="disclosure_desk"
@@ -193,9 +198,19 @@ init_cluster() {
   fi
   if [ "$(id -u)" = "0" ]; then
     id "$SERVER_USER" >/dev/null 2>&1 || die "OS user $SERVER_USER missing (Debian's postgresql package creates it)"
-    # the server's user must reach the directory through its parents
-    runuser -u "$SERVER_USER" -- test -x "$DIR" \
-      || die "the OS user $SERVER_USER cannot reach $DIR (a parent directory is not searchable); choose PG_LOCAL_DIR elsewhere"
+    # the server's user must reach its data through the parent directories; when it cannot (a checkout under
+    # /root, say), the data lives in /var/tmp and $DIR/pgdata links to it
+    if ! runuser -u "$SERVER_USER" -- test -x "$DIR"; then
+      local elsewhere
+      elsewhere="/var/tmp/postgres-local-$(printf '%s' "$DIR" | md5sum | cut -c1-12)"
+      log "the OS user $SERVER_USER cannot reach $DIR: the cluster's data goes to $elsewhere"
+      rm -rf "$elsewhere"
+      mkdir -p "$elsewhere/pgdata"
+      chmod 700 "$elsewhere"
+      chown "$SERVER_USER" "$elsewhere"
+      ln -sfn "$elsewhere/pgdata" "$DIR/pgdata"
+      PGDATA_DIR="$elsewhere/pgdata"
+    fi
   fi
   [ -n "$PASSWORD" ] || PASSWORD="$(head -c 24 /dev/urandom | base64 | tr -dc 'A-Za-z0-9' | head -c 24)"
   [ -n "$PORT" ] || PORT="$(free_port)"
@@ -237,14 +252,29 @@ start_server() {
     chmod 700 "$sd"
     if [ "$(id -u)" = "0" ]; then chown "$SERVER_USER" "$sd"; fi
   fi
-  # the server outlives this script: it must not inherit its lock or any other open file but stdin/out/err
-  ( for fd in /proc/$BASHPID/fd/*; do
-      fd="${fd##*/}"
-      if [ "$fd" -gt 2 ] 2>/dev/null; then eval "exec $fd>&-"; fi
-    done
-    exec < /dev/null
-    as_server "$BIN/pg_ctl" -D "$PGDATA_DIR" -l "$PGDATA_DIR/server.log" -w -t 60 -o "-p $PORT" start >/dev/null ) \
-    || { tail -20 "$PGDATA_DIR/server.log" >&2 || true; die "the server did not start (log: $PGDATA_DIR/server.log)"; }
+  local attempt
+  for attempt in 1 2 3 4 5; do
+    # the server outlives this script: it must not inherit its lock or any other open file but stdin/out/err
+    if ( for fd in /proc/$BASHPID/fd/*; do
+           fd="${fd##*/}"
+           if [ "$fd" -gt 2 ] 2>/dev/null; then eval "exec $fd>&-"; fi
+         done
+         exec < /dev/null
+         as_server "$BIN/pg_ctl" -D "$PGDATA_DIR" -l "$PGDATA_DIR/server.log" -w -t 60 -o "-p $PORT" start >/dev/null ); then
+      return 0
+    fi
+    # another process took the port between the check and the start (builds running side by side): next port
+    if [ -z "$PG_LOCAL_PORT_OVERRIDE" ] && tail -20 "$PGDATA_DIR/server.log" | grep -q "could not bind\|could not create any TCP/IP sockets"; then
+      PORT="$(free_port)"
+      log "port taken meanwhile; trying port $PORT"
+      as_server sed -i "s/^port = .*/port = $PORT/" "$PGDATA_DIR/postgresql.conf"
+      save_state
+      continue
+    fi
+    break
+  done
+  tail -20 "$PGDATA_DIR/server.log" >&2 || true
+  die "the server did not start (log: $PGDATA_DIR/server.log)"
 }
 
 cmd_start() {
@@ -294,14 +324,22 @@ case "${1:-}" in
     printf 'export DISCLOSURE_DESK_DB_PASSWORD=%q\n' "$PASSWORD"
     printf 'export PG_LOCAL_PORT=%q PG_LOCAL_DB=%q PG_LOCAL_USER=%q\n' "$PORT" "$DB" "$USERNAME" ;;
   createdb)
-    name="${2:?createdb NAME}"; check_name "$name"; require_running
-    if [ -z "$(superuser_psql -d postgres -tAc "SELECT 1 FROM pg_database WHERE datname = '$name'")" ]; then
-      superuser_psql -d postgres -c "CREATE DATABASE $name OWNER $USERNAME" >/dev/null
-    fi
-    jdbc_url "$name" ;;
+    shift; [ "$#" -gt 0 ] || die "createdb NAME..."
+    require_running
+    for name in "$@"; do
+      check_name "$name"
+      if [ -z "$(superuser_psql -d postgres -tAc "SELECT 1 FROM pg_database WHERE datname = '$name'")" ]; then
+        superuser_psql -d postgres -c "CREATE DATABASE $name OWNER $USERNAME" >/dev/null
+      fi
+      jdbc_url "$name"
+    done ;;
   dropdb)
-    name="${2:?dropdb NAME}"; check_name "$name"; require_running
-    superuser_psql -d postgres -c "DROP DATABASE IF EXISTS $name WITH (FORCE)" >/dev/null ;;
+    shift; [ "$#" -gt 0 ] || die "dropdb NAME..."
+    require_running
+    for name in "$@"; do
+      check_name "$name"
+      superuser_psql -d postgres -c "DROP DATABASE IF EXISTS $name WITH (FORCE)" >/dev/null
+    done ;;
   psql)
     shift; require_running
     superuser_psql "$@" ;;
@@ -311,6 +349,7 @@ case "${1:-}" in
     cmd_stop
     sd="$(socket_dir)"
     if [ "$sd" != "$PGDATA_DIR" ]; then rm -rf "$sd"; fi
+    if [ -L "$DIR/pgdata" ]; then rm -rf "$(dirname "$PGDATA_DIR")"; fi
     rm -rf "$DIR"
     log "deleted $DIR" ;;
   *)

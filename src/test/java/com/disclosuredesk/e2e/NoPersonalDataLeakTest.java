@@ -191,7 +191,9 @@ class NoPersonalDataLeakTest {
         Map<String, String> tables = new TreeMap<>();
         try (Connection connection = dataSource.getConnection(); Statement statement = connection.createStatement()) {
             List<String> names = new ArrayList<>();
-            try (ResultSet rs = connection.getMetaData().getTables(null, null, "ACT_%", new String[] {"TABLE"})) {
+            // H2 keeps unquoted names in upper case, PostgreSQL in lower case
+            String pattern = connection.getMetaData().storesLowerCaseIdentifiers() ? "act_%" : "ACT_%";
+            try (ResultSet rs = connection.getMetaData().getTables(null, null, pattern, new String[] {"TABLE"})) {
                 while (rs.next()) {
                     names.add(rs.getString("TABLE_NAME"));
                 }
@@ -218,7 +220,7 @@ class NoPersonalDataLeakTest {
                         text.append('\n');
                     }
                 }
-                tables.put(name, text.toString());
+                tables.put(name.toUpperCase(java.util.Locale.ROOT), text.toString());
             }
         }
         return tables;
