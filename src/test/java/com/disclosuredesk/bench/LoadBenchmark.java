@@ -38,8 +38,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
  * Load and speed of the whole application over HTTP (not a unit test: it prints figures and asserts nothing).
  * Run it through {@code bench/load.sh}, which builds the jar and prepares the databases.
  *
- * <p>For each database (H2 file, PostgreSQL) it starts the packaged application with {@code -Xmx512m} on a fresh
- * database (demo profile: demo users and subscriber data; the database from {@code SPRING_DATASOURCE_*}) and measures,
+ * <p>For each database (H2 file, PostgreSQL) it starts the packaged application with {@link #DEFAULT_JVM} on a fresh
+ * database (profile {@code demo}, or {@code demo,postgres}: demo users and subscriber data) and measures,
  * with {@code --clients} concurrent clients (default 8), each sending its next request when the last one answered:
  * <ol>
  *   <li><b>bare engine</b>: starts of a trivial one-step process over {@code /engine-rest} (deployed by this client
@@ -102,6 +102,8 @@ public final class LoadBenchmark {
     private final Path logDir;
     /** Extracted application with its class data sharing archive (scripts/cds-archive.sh), or null. */
     private final Path cdsDir;
+    /** More arguments of the application (Spring properties), e.g. to measure it without a fix. */
+    private final List<String> appArgs;
     private final ObjectMapper json = new ObjectMapper().findAndRegisterModules();
     private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
             .connectTimeout(Duration.ofSeconds(5)).build();
@@ -110,8 +112,9 @@ public final class LoadBenchmark {
     private final String run = LocalDateTime.now().format(DateTimeFormatter.ofPattern("HHmmss"));
 
     LoadBenchmark(Path jar, int clients, Duration warmup, Duration measure, int lifecycleOrders, List<String> jvmOptions,
-                  Path logDir, Path cdsDir) {
+                  Path logDir, Path cdsDir, List<String> appArgs) {
         this.jar = jar;
+        this.appArgs = appArgs;
         this.cdsDir = cdsDir;
         this.clients = clients;
         this.warmup = warmup;
@@ -143,7 +146,8 @@ public final class LoadBenchmark {
                 Integer.parseInt(o.getOrDefault("lifecycle-orders", "200")),
                 List.of(o.getOrDefault("jvm", DEFAULT_JVM).split(" ")),
                 Path.of(o.getOrDefault("log-dir", "target/bench/load")),
-                o.containsKey("cds-dir") ? Path.of(o.get("cds-dir")) : null);
+                o.containsKey("cds-dir") ? Path.of(o.get("cds-dir")) : null,
+                o.containsKey("app-args") ? List.of(o.get("app-args").trim().split("\\s+")) : List.of());
         Files.createDirectories(bench.logDir);
         List<Result> results = new ArrayList<>();
         int runNumber = 0;
@@ -164,7 +168,7 @@ public final class LoadBenchmark {
     Result runOn(Db db, int runNumber) throws Exception {
         int port = freePort(8083);
         Path log = logDir.resolve("app-" + db.name() + "-" + run + "-" + runNumber + ".log");
-        app = App.start(jar, jvmOptions, db, port, log);
+        app = App.start(jar, jvmOptions, appArgs, db, port, log);
         double freshStart;
         Load bare;
         Load intake;
@@ -209,7 +213,7 @@ public final class LoadBenchmark {
         } finally {
             app.stop();
         }
-        App again = App.start(jar, jvmOptions, db, port, logDir.resolve("app-" + db.name() + "-" + run + "-" + runNumber
+        App again = App.start(jar, jvmOptions, appArgs, db, port, logDir.resolve("app-" + db.name() + "-" + run + "-" + runNumber
                 + "-restart.log"));
         double restart;
         long restartRss;
@@ -224,7 +228,7 @@ public final class LoadBenchmark {
         if (cdsDir != null) {
             List<String> options = new ArrayList<>(jvmOptions);
             options.add("-XX:SharedArchiveFile=app.jsa");
-            App cds = App.start(Path.of("disclosure-desk.jar"), options, db, port, logDir.toAbsolutePath().resolve("app-"
+            App cds = App.start(Path.of("disclosure-desk.jar"), options, appArgs, db, port, logDir.toAbsolutePath().resolve("app-"
                     + db.name() + "-" + run + "-" + runNumber + "-restart-cds.log"), cdsDir);
             try {
                 cdsRestart = cds.awaitReady(Duration.ofMinutes(3));
@@ -446,11 +450,13 @@ public final class LoadBenchmark {
             this.startedAt = startedAt;
         }
 
-        static App start(Path jar, List<String> jvmOptions, Db db, int port, Path log) throws IOException {
-            return start(jar, jvmOptions, db, port, log, null);
+        static App start(Path jar, List<String> jvmOptions, List<String> appArgs, Db db, int port, Path log)
+                throws IOException {
+            return start(jar, jvmOptions, appArgs, db, port, log, null);
         }
 
-        static App start(Path jar, List<String> jvmOptions, Db db, int port, Path log, Path workDir) throws IOException {
+        static App start(Path jar, List<String> jvmOptions, List<String> appArgs, Db db, int port, Path log, Path workDir)
+                throws IOException {
             List<String> command = new ArrayList<>();
             command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
             String name = log.getFileName().toString().replace(".log", "");
@@ -458,14 +464,23 @@ public final class LoadBenchmark {
             command.add("-jar");
             command.add(jar.toString());
             command.add("--server.port=" + port);
+            command.addAll(appArgs);
             ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
             if (workDir != null) {
                 builder.directory(workDir.toFile());
             }
-            builder.environment().put("SPRING_PROFILES_ACTIVE", "demo");
-            builder.environment().put("SPRING_DATASOURCE_URL", db.url());
-            builder.environment().put("SPRING_DATASOURCE_USERNAME", db.user());
-            builder.environment().put("SPRING_DATASOURCE_PASSWORD", db.password());
+            if (db.url().startsWith("jdbc:postgresql:")) {
+                // the demo setup on PostgreSQL (docs/postgresql.md)
+                builder.environment().put("SPRING_PROFILES_ACTIVE", "demo,postgres");
+                builder.environment().put("DISCLOSURE_DESK_DB_URL", db.url());
+                builder.environment().put("DISCLOSURE_DESK_DB_USER", db.user());
+                builder.environment().put("DISCLOSURE_DESK_DB_PASSWORD", db.password());
+            } else {
+                builder.environment().put("SPRING_PROFILES_ACTIVE", "demo");
+                builder.environment().put("SPRING_DATASOURCE_URL", db.url());
+                builder.environment().put("SPRING_DATASOURCE_USERNAME", db.user());
+                builder.environment().put("SPRING_DATASOURCE_PASSWORD", db.password());
+            }
             long t0 = System.nanoTime();
             return new App(builder.start(), port, t0);
         }
@@ -525,10 +540,11 @@ public final class LoadBenchmark {
     static String table(List<Result> results, LoadBenchmark bench) {
         StringBuilder s = new StringBuilder();
         s.append(String.format(Locale.ROOT, "Run of %s on %d cores (`nproc`), %d concurrent clients, %d s per load phase "
-                        + "after %d s of warm-up, %d orders through their lifecycle, application with `%s`.%n%n",
+                        + "after %d s of warm-up, %d orders through their lifecycle, application with `%s`%s.%n%n",
                 LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm")),
                 Runtime.getRuntime().availableProcessors(), bench.clients, bench.measure.toSeconds(),
-                bench.warmup.toSeconds(), bench.lifecycleOrders, String.join(" ", bench.jvmOptions)));
+                bench.warmup.toSeconds(), bench.lifecycleOrders, String.join(" ", bench.jvmOptions),
+                bench.appArgs.isEmpty() ? "" : " and `" + String.join(" ", bench.appArgs) + "`"));
         s.append("| database | bare engine: trivial process starts (`/engine-rest`) | intake: orders (`POST /api/orders`) "
                 + "| intake / bare | lifecycle (submission to ledger) | start: fresh / restart / restart with CDS | RSS after load (peak) "
                 + "| load average during the phases |\n");
