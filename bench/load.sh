@@ -1,23 +1,27 @@
 #!/usr/bin/env bash
 # Load and speed of the whole application, on H2 and on PostgreSQL, same machine, same run (docs/performance.md).
-# Builds the jar, starts a local PostgreSQL cluster (scripts/postgres-local.sh, installed from Debian when missing)
-# with a fresh database, then runs com.disclosuredesk.bench.LoadBenchmark, which starts the application itself
-# (-Xmx512m, ports from 8083 up) on a fresh H2 file database and on the PostgreSQL database, measures, stops it,
-# prints the figures and writes them into docs/performance.md. Stops everything it started. Never part of mvn verify.
+# Builds the jar and its class data sharing archive (scripts/cds-archive.sh), starts a local PostgreSQL cluster
+# (scripts/postgres-local.sh, installed from Debian when missing) with a fresh database, then runs
+# com.disclosuredesk.bench.LoadBenchmark, which starts the application itself (-Xmx512m, ports from 8083 up) on a
+# fresh H2 file database and on the PostgreSQL database, measures, stops it, prints the figures and writes them into
+# docs/performance.md. Stops everything it started. Never part of mvn verify.
 #
 #   bench/load.sh                       # both databases, 8 clients, 20 s per load phase, 200 lifecycle orders
 #   bench/load.sh --runs 2              # everything twice (the machine is shared: compare runs)
 #   bench/load.sh --only h2             # one database (h2 or postgresql)
 #   bench/load.sh --no-docs             # print only
+#   bench/load.sh --no-cds              # no restart with class data sharing
 #
 # More options go to the benchmark: --clients 8 --seconds 20 --warmup-seconds 10 --lifecycle-orders 200
-# --jvm "-Xmx512m". Environment: MVN_ARGS (default "-o": offline, warm local repository), SKIP_BUILD=1 (reuse the
-# jar and test classes), PG_LOCAL_DIR (default target/bench/postgres).
+# --jvm "-Xmx512m -Xms128m -XX:+UseSerialGC" (the default) --jar JAR. Environment: MVN_ARGS (default "-o":
+# offline, warm local repository), SKIP_BUILD=1 (reuse the jar, test classes and archive), PG_LOCAL_DIR (default
+# target/bench/postgres), H2_QUERY_CACHE_SIZE (default 256).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
 ONLY=""
 RUNS=1
+CDS=1
 DOCS="--docs docs/performance.md"
 ARGS=()
 while [ $# -gt 0 ]; do
@@ -25,7 +29,8 @@ while [ $# -gt 0 ]; do
     --only) ONLY="$2"; shift 2 ;;
     --runs) RUNS="$2"; shift 2 ;;
     --no-docs) DOCS=""; shift ;;
-    -h|--help) sed -n '2,17p' "$0"; exit 0 ;;
+    --no-cds) CDS=0; shift ;;
+    -h|--help) sed -n '2,18p' "$0"; exit 0 ;;
     *) ARGS+=("$1"); shift ;;
   esac
 done
@@ -37,6 +42,14 @@ if [ "${SKIP_BUILD:-0}" != "1" ]; then
   # shellcheck disable=SC2086
   mvn ${MVN_ARGS--o} -q -B -Dbpmnlint.skip=true test-compile dependency:build-classpath \
       -Dmdep.outputFile=target/bench/classpath.txt -Dmdep.includeScope=test
+fi
+
+CDS_ARGS=()
+if [ "$CDS" = "1" ]; then
+  if [ "${SKIP_BUILD:-0}" != "1" ] || [ ! -f target/bench/cds/app.jsa ]; then
+    scripts/cds-archive.sh target/disclosure-desk-0.1.0-SNAPSHOT.jar target/bench/cds
+  fi
+  CDS_ARGS=(--cds-dir target/bench/cds)
 fi
 
 RUN="$(date +%Y%m%d%H%M%S)"
@@ -74,4 +87,5 @@ done
 
 # shellcheck disable=SC2086
 java -Xmx256m -cp "target/test-classes:target/classes:$(cat target/bench/classpath.txt)" \
-    com.disclosuredesk.bench.LoadBenchmark --log-dir target/bench/load "${DBS[@]}" $DOCS "${ARGS[@]+"${ARGS[@]}"}"
+    com.disclosuredesk.bench.LoadBenchmark --log-dir target/bench/load "${DBS[@]}" "${CDS_ARGS[@]+"${CDS_ARGS[@]}"}" \
+    $DOCS "${ARGS[@]+"${ARGS[@]}"}"

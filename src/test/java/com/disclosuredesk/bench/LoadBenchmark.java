@@ -38,8 +38,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
  * Load and speed of the whole application over HTTP (not a unit test: it prints figures and asserts nothing).
  * Run it through {@code bench/load.sh}, which builds the jar and prepares the databases.
  *
- * <p>For each database (H2 file, PostgreSQL) it starts the packaged application with {@code -Xmx512m} on a fresh
- * database (demo profile: demo users and subscriber data; the database from {@code SPRING_DATASOURCE_*}) and measures,
+ * <p>For each database (H2 file, PostgreSQL) it starts the packaged application with {@link #DEFAULT_JVM} on a fresh
+ * database (profile {@code demo}, or {@code demo,postgres}: demo users and subscriber data) and measures,
  * with {@code --clients} concurrent clients (default 8), each sending its next request when the last one answered:
  * <ol>
  *   <li><b>bare engine</b>: starts of a trivial one-step process over {@code /engine-rest} (deployed by this client
@@ -56,6 +56,9 @@ import com.fasterxml.jackson.databind.ObjectMapper;
  * {@value #BEGIN} and {@value #END}.
  */
 public final class LoadBenchmark {
+
+    /** The JVM options of the application, as docs/operations.md recommends them. */
+    static final String DEFAULT_JVM = "-Xmx512m -Xms128m -XX:+UseSerialGC";
 
     static final String BEGIN = "<!-- bench/load.sh: begin -->";
     static final String END = "<!-- bench/load.sh: end -->";
@@ -87,8 +90,8 @@ public final class LoadBenchmark {
 
     record Lifecycle(int orders, double seconds, double perSecond, double cpuMsPerOrder) {}
 
-    record Result(Db db, double freshStart, double restart, Load bare, Load intake, Lifecycle lifecycle, long rssMb,
-                  long peakRssMb, long restartRssMb, String load) {}
+    record Result(Db db, double freshStart, double restart, double cdsRestart, Load bare, Load intake, Lifecycle lifecycle,
+                  long rssMb, long peakRssMb, long restartRssMb, String load) {}
 
     private final Path jar;
     private final int clients;
@@ -97,6 +100,10 @@ public final class LoadBenchmark {
     private final int lifecycleOrders;
     private final List<String> jvmOptions;
     private final Path logDir;
+    /** Extracted application with its class data sharing archive (scripts/cds-archive.sh), or null. */
+    private final Path cdsDir;
+    /** More arguments of the application (Spring properties), e.g. to measure it without a fix. */
+    private final List<String> appArgs;
     private final ObjectMapper json = new ObjectMapper().findAndRegisterModules();
     private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
             .connectTimeout(Duration.ofSeconds(5)).build();
@@ -105,8 +112,10 @@ public final class LoadBenchmark {
     private final String run = LocalDateTime.now().format(DateTimeFormatter.ofPattern("HHmmss"));
 
     LoadBenchmark(Path jar, int clients, Duration warmup, Duration measure, int lifecycleOrders, List<String> jvmOptions,
-                  Path logDir) {
+                  Path logDir, Path cdsDir, List<String> appArgs) {
         this.jar = jar;
+        this.appArgs = appArgs;
+        this.cdsDir = cdsDir;
         this.clients = clients;
         this.warmup = warmup;
         this.measure = measure;
@@ -135,8 +144,10 @@ public final class LoadBenchmark {
                 Duration.ofSeconds(Long.parseLong(o.getOrDefault("warmup-seconds", "10"))),
                 Duration.ofSeconds(Long.parseLong(o.getOrDefault("seconds", "20"))),
                 Integer.parseInt(o.getOrDefault("lifecycle-orders", "200")),
-                List.of(o.getOrDefault("jvm", "-Xmx512m").split(" ")),
-                Path.of(o.getOrDefault("log-dir", "target/bench/load")));
+                List.of(o.getOrDefault("jvm", DEFAULT_JVM).split(" ")),
+                Path.of(o.getOrDefault("log-dir", "target/bench/load")),
+                o.containsKey("cds-dir") ? Path.of(o.get("cds-dir")) : null,
+                o.containsKey("app-args") ? List.of(o.get("app-args").trim().split("\\s+")) : List.of());
         Files.createDirectories(bench.logDir);
         List<Result> results = new ArrayList<>();
         int runNumber = 0;
@@ -157,7 +168,7 @@ public final class LoadBenchmark {
     Result runOn(Db db, int runNumber) throws Exception {
         int port = freePort(8083);
         Path log = logDir.resolve("app-" + db.name() + "-" + run + "-" + runNumber + ".log");
-        app = App.start(jar, jvmOptions, db, port, log);
+        app = App.start(jar, jvmOptions, appArgs, db, port, log);
         double freshStart;
         Load bare;
         Load intake;
@@ -202,7 +213,7 @@ public final class LoadBenchmark {
         } finally {
             app.stop();
         }
-        App again = App.start(jar, jvmOptions, db, port, logDir.resolve("app-" + db.name() + "-" + run + "-" + runNumber
+        App again = App.start(jar, jvmOptions, appArgs, db, port, logDir.resolve("app-" + db.name() + "-" + run + "-" + runNumber
                 + "-restart.log"));
         double restart;
         long restartRss;
@@ -213,7 +224,21 @@ public final class LoadBenchmark {
         } finally {
             again.stop();
         }
-        return new Result(db, freshStart, restart, bare, intake, lifecycle, rss, peak, restartRss, load.toString());
+        double cdsRestart = Double.NaN;
+        if (cdsDir != null) {
+            List<String> options = new ArrayList<>(jvmOptions);
+            options.add("-XX:SharedArchiveFile=app.jsa");
+            App cds = App.start(Path.of("disclosure-desk.jar"), options, appArgs, db, port, logDir.toAbsolutePath().resolve("app-"
+                    + db.name() + "-" + run + "-" + runNumber + "-restart-cds.log"), cdsDir);
+            try {
+                cdsRestart = cds.awaitReady(Duration.ofMinutes(3));
+                System.out.printf(Locale.ROOT, "restart with class data sharing: ready after %.1f s%n", cdsRestart);
+            } finally {
+                cds.stop();
+            }
+        }
+        return new Result(db, freshStart, restart, cdsRestart, bare, intake, lifecycle, rss, peak, restartRss,
+                load.toString());
     }
 
     // --- phases ----------------------------------------------------------------------------------------------------
@@ -425,7 +450,13 @@ public final class LoadBenchmark {
             this.startedAt = startedAt;
         }
 
-        static App start(Path jar, List<String> jvmOptions, Db db, int port, Path log) throws IOException {
+        static App start(Path jar, List<String> jvmOptions, List<String> appArgs, Db db, int port, Path log)
+                throws IOException {
+            return start(jar, jvmOptions, appArgs, db, port, log, null);
+        }
+
+        static App start(Path jar, List<String> jvmOptions, List<String> appArgs, Db db, int port, Path log, Path workDir)
+                throws IOException {
             List<String> command = new ArrayList<>();
             command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
             String name = log.getFileName().toString().replace(".log", "");
@@ -433,11 +464,23 @@ public final class LoadBenchmark {
             command.add("-jar");
             command.add(jar.toString());
             command.add("--server.port=" + port);
+            command.addAll(appArgs);
             ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
-            builder.environment().put("SPRING_PROFILES_ACTIVE", "demo");
-            builder.environment().put("SPRING_DATASOURCE_URL", db.url());
-            builder.environment().put("SPRING_DATASOURCE_USERNAME", db.user());
-            builder.environment().put("SPRING_DATASOURCE_PASSWORD", db.password());
+            if (workDir != null) {
+                builder.directory(workDir.toFile());
+            }
+            if (db.url().startsWith("jdbc:postgresql:")) {
+                // the demo setup on PostgreSQL (docs/postgresql.md)
+                builder.environment().put("SPRING_PROFILES_ACTIVE", "demo,postgres");
+                builder.environment().put("DISCLOSURE_DESK_DB_URL", db.url());
+                builder.environment().put("DISCLOSURE_DESK_DB_USER", db.user());
+                builder.environment().put("DISCLOSURE_DESK_DB_PASSWORD", db.password());
+            } else {
+                builder.environment().put("SPRING_PROFILES_ACTIVE", "demo");
+                builder.environment().put("SPRING_DATASOURCE_URL", db.url());
+                builder.environment().put("SPRING_DATASOURCE_USERNAME", db.user());
+                builder.environment().put("SPRING_DATASOURCE_PASSWORD", db.password());
+            }
             long t0 = System.nanoTime();
             return new App(builder.start(), port, t0);
         }
@@ -497,23 +540,26 @@ public final class LoadBenchmark {
     static String table(List<Result> results, LoadBenchmark bench) {
         StringBuilder s = new StringBuilder();
         s.append(String.format(Locale.ROOT, "Run of %s on %d cores (`nproc`), %d concurrent clients, %d s per load phase "
-                        + "after %d s of warm-up, %d orders through their lifecycle, application with `%s`.%n%n",
+                        + "after %d s of warm-up, %d orders through their lifecycle, application with `%s`%s.%n%n",
                 LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm")),
                 Runtime.getRuntime().availableProcessors(), bench.clients, bench.measure.toSeconds(),
-                bench.warmup.toSeconds(), bench.lifecycleOrders, String.join(" ", bench.jvmOptions)));
+                bench.warmup.toSeconds(), bench.lifecycleOrders, String.join(" ", bench.jvmOptions),
+                bench.appArgs.isEmpty() ? "" : " and `" + String.join(" ", bench.appArgs) + "`"));
         s.append("| database | bare engine: trivial process starts (`/engine-rest`) | intake: orders (`POST /api/orders`) "
-                + "| intake / bare | lifecycle (submission to ledger) | start (fresh / restart) | RSS after load (peak) "
+                + "| intake / bare | lifecycle (submission to ledger) | start: fresh / restart / restart with CDS | RSS after load (peak) "
                 + "| load average during the phases |\n");
         s.append("|---|---|---|---:|---|---|---|---|\n");
         for (Result r : results) {
             s.append(String.format(Locale.ROOT, "| %s | %.1f/s, p50 %.0f ms, p99 %.0f ms; CPU %.1f ms each "
                             + "| %.1f/s, p50 %.0f ms, p99 %.0f ms; CPU %.1f ms each%s "
-                            + "| %.0f%% | %.1f orders/s; CPU %.0f ms each | %.1f s / %.1f s | %d MB (%d MB) | %s |%n",
+                            + "| %.0f%% | %.1f orders/s; CPU %.0f ms each | %.1f s / %.1f s / %s | %d MB (%d MB) | %s |%n",
                     r.db().name(), r.bare().perSecond(), r.bare().p50(), r.bare().p99(), r.bare().cpuMsPerRequest(),
                     r.intake().perSecond(), r.intake().p50(), r.intake().p99(), r.intake().cpuMsPerRequest(),
                     r.intake().errors() == 0 ? "" : " (" + r.intake().errors() + " errors)",
                     100 * r.intake().perSecond() / r.bare().perSecond(), r.lifecycle().perSecond(),
-                    r.lifecycle().cpuMsPerOrder(), r.freshStart(), r.restart(), r.rssMb(), r.peakRssMb(), r.load()));
+                    r.lifecycle().cpuMsPerOrder(), r.freshStart(), r.restart(),
+                    Double.isNaN(r.cdsRestart()) ? "–" : String.format(Locale.ROOT, "%.1f s", r.cdsRestart()),
+                    r.rssMb(), r.peakRssMb(), r.load()));
         }
         s.append("\nCPU: the application process's CPU time (user + system, all threads, the job executor's included) "
                 + "per request or order, during the phase.\n");
@@ -522,10 +568,11 @@ public final class LoadBenchmark {
         for (Result r : results) {
             boolean ratio = r.intake().perSecond() >= 0.75 * r.bare().perSecond();
             boolean p99 = r.intake().p99() < 200;
-            boolean start = r.restart() < 15;
+            boolean start = r.restart() < 15 || r.cdsRestart() < 15;
             boolean rss = r.peakRssMb() < 700;
-            s.append(String.format(Locale.ROOT, "- %s: intake/bare %s, p99 %s, start %s (restart; fresh %.1f s), RSS %s.%n",
-                    r.db().name(), pass(ratio), pass(p99), pass(start), r.freshStart(), pass(rss)));
+            s.append(String.format(Locale.ROOT, "- %s: intake/bare %s, p99 %s, start %s (a restart, plain or with CDS; the "
+                            + "first start also creates the schema and the demo data), RSS %s.%n",
+                    r.db().name(), pass(ratio), pass(p99), pass(start), pass(rss)));
         }
         return s.toString();
     }
