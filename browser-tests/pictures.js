@@ -178,7 +178,7 @@ async function screens(browser) {
 }
 
 async function main() {
-  const deps = spawnSync(process.execPath, [path.join(HERE, 'ensure-deps.js')], { stdio: 'inherit', cwd: HERE });
+  const deps = spawnSync(process.execPath, [path.join(HERE, '..', 'src', 'bpmnlint', 'ensure-deps.js'), HERE], { stdio: 'inherit', cwd: HERE });
   if (deps.status !== 0) {
     process.exit(deps.status || 1);
   }

@@ -55,7 +55,7 @@ function ensureChromium() {
 }
 
 function ensureDeps() {
-  const result = spawnSync(process.execPath, [path.join(HERE, 'ensure-deps.js')], { stdio: 'inherit', cwd: HERE });
+  const result = spawnSync(process.execPath, [path.join(HERE, '..', 'src', 'bpmnlint', 'ensure-deps.js'), HERE], { stdio: 'inherit', cwd: HERE });
   if (result.status !== 0) {
     process.exit(result.status || 1);
   }

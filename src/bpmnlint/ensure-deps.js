@@ -1,9 +1,12 @@
 #!/usr/bin/env node
 /*
- * Runs `npm ci --no-audit --no-fund` in this folder unless node_modules was
- * already installed from the current package-lock.json (a hash of the lock
- * file is kept in node_modules/.lock-hash after a successful install).
+ * Runs `npm ci --no-audit --no-fund` in a folder (this one, or the folder given
+ * as argument: browser-tests/ uses it too) unless node_modules was already
+ * installed from the current package-lock.json (a hash of the lock file is
+ * kept in node_modules/.lock-hash after a successful install).
  * Pass --force to always reinstall.
+ *
+ * Usage: node ensure-deps.js [DIR] [--force]
  */
 'use strict';
 
@@ -12,7 +15,9 @@ const path = require('node:path');
 const crypto = require('node:crypto');
 const { spawnSync } = require('node:child_process');
 
-const HERE = __dirname;
+const dirArg = process.argv.slice(2).find((a) => !a.startsWith('--'));
+const HERE = dirArg ? path.resolve(dirArg) : __dirname;
+const NAME = path.basename(HERE) === 'bpmnlint' ? 'bpmnlint' : path.basename(HERE);
 const lockFile = path.join(HERE, 'package-lock.json');
 const stampFile = path.join(HERE, 'node_modules', '.lock-hash');
 
@@ -20,11 +25,11 @@ const hash = crypto.createHash('sha256').update(fs.readFileSync(lockFile)).diges
 const force = process.argv.includes('--force');
 
 if (!force && fs.existsSync(stampFile) && fs.readFileSync(stampFile, 'utf-8').trim() === hash) {
-  console.log('bpmnlint: node_modules up to date with package-lock.json, skipping npm ci');
+  console.log(NAME + ': node_modules up to date with package-lock.json, skipping npm ci');
   process.exit(0);
 }
 
-console.log('bpmnlint: npm ci --no-audit --no-fund');
+console.log(NAME + ': npm ci --no-audit --no-fund');
 const npm = process.platform === 'win32' ? 'npm.cmd' : 'npm';
 const result = spawnSync(npm, [ 'ci', '--no-audit', '--no-fund' ], {
   cwd: HERE,
@@ -33,7 +38,7 @@ const result = spawnSync(npm, [ 'ci', '--no-audit', '--no-fund' ], {
 });
 
 if (result.error) {
-  console.error('bpmnlint: could not run npm:', result.error.message);
+  console.error(NAME + ': could not run npm:', result.error.message);
   process.exit(1);
 }
 if (result.status !== 0) {
