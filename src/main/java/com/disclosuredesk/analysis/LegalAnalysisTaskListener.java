@@ -1,6 +1,5 @@
 package com.disclosuredesk.analysis;
 
-import java.util.List;
 import java.util.Set;
 
 import com.disclosuredesk.order.DataCategory;
@@ -33,8 +32,8 @@ public class LegalAnalysisTaskListener implements TaskListener {
             case EVENTNAME_CREATE -> {
                 orders.updateStatus(trackingNumber, OrderStatus.IN_LEGAL_ANALYSIS, null, null);
                 orders.addEvent(trackingNumber, "IN_LEGAL_ANALYSIS", null, "Waiting for legal analysis.");
-                List<RelatedOrder> related = relatedOrders.of(trackingNumber);
-                variables.setRelatedOrders(RelatedOrderLinks.entries(related));
+                RelatedOrders.Found related = relatedOrders.find(trackingNumber);
+                variables.setRelatedOrders(RelatedOrderLinks.entries(related.listed()), related.total());
             }
             case EVENTNAME_COMPLETE -> {
                 String analyst = TaskActor.of(task);

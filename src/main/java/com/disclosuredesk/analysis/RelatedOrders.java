@@ -1,6 +1,8 @@
 package com.disclosuredesk.analysis;
 
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collections;
 import java.util.List;
 
 import javax.sql.DataSource;
@@ -29,11 +31,27 @@ public class RelatedOrders {
         this.jdbc = JdbcClient.create(dataSource);
     }
 
-    /** The related orders, ordered by tracking number; empty for an unknown order or one without any. */
+    /**
+     * At most this many related orders are listed (the most recent); the count says how many there are in all. An
+     * authority may send many orders on one suspect: the analysis form stays readable and the process variable small.
+     */
+    public static final int LISTED = 20;
+
+    /** The related orders listed (at most {@link #LISTED}, the most recent, in tracking number order) and their count. */
+    public record Found(List<RelatedOrder> listed, int total) {}
+
+    /** The related orders, ordered by tracking number (at most {@link #LISTED}); empty for an unknown order or one without any. */
     public List<RelatedOrder> of(String trackingNumber) {
+        return find(trackingNumber).listed();
+    }
+
+    /** The most recent related orders (at most {@link #LISTED}, in tracking number order) and how many there are in all. */
+    public Found find(String trackingNumber) {
         List<String> finalStatuses = Arrays.stream(OrderStatus.values()).filter(OrderStatus::isFinal).map(Enum::name).toList();
-        return jdbc.sql("""
-                SELECT other.tracking_number, other.reference, other.status, COUNT(DISTINCT theirs.target_key) AS shared
+        int[] total = {0};
+        List<RelatedOrder> newestFirst = jdbc.sql("""
+                SELECT other.tracking_number, other.reference, other.status, COUNT(DISTINCT theirs.target_key) AS shared,
+                       COUNT(*) OVER () AS total
                 FROM dd_legal_order mine
                 JOIN dd_order_target own ON own.tracking_number = mine.tracking_number
                 JOIN dd_order_target theirs ON theirs.target_key = own.target_key
@@ -43,12 +61,19 @@ public class RelatedOrders {
                   AND other.authority_key = mine.authority_key
                   AND other.status NOT IN (:finalStatuses)
                 GROUP BY other.tracking_number, other.reference, other.status
-                ORDER BY other.tracking_number
+                ORDER BY other.tracking_number DESC
+                FETCH FIRST :listed ROWS ONLY
                 """)
                 .param("trackingNumber", trackingNumber)
                 .param("finalStatuses", finalStatuses)
-                .query((rs, i) -> new RelatedOrder(rs.getString(1), rs.getString(2), OrderStatus.valueOf(rs.getString(3)),
-                        rs.getInt(4)))
+                .param("listed", LISTED)
+                .query((rs, i) -> {
+                    total[0] = rs.getInt(5);
+                    return new RelatedOrder(rs.getString(1), rs.getString(2), OrderStatus.valueOf(rs.getString(3)), rs.getInt(4));
+                })
                 .list();
+        List<RelatedOrder> listed = new ArrayList<>(newestFirst);
+        Collections.reverse(listed);
+        return new Found(List.copyOf(listed), total[0]);
     }
 }

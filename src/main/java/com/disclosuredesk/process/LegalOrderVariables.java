@@ -305,14 +305,17 @@ public final class LegalOrderVariables {
         scope.setVariable(REVIEW_OUTCOME, outcome);
     }
 
-    /** Related orders as a JSON array (tracking number, reference, status, shared targets, link): the form lists them. */
-    public void setRelatedOrders(List<? extends java.util.Map<String, ?>> entries) {
+    /**
+     * Related orders as a JSON array (tracking number, reference, status, shared targets, link): the form lists them;
+     * {@code total}: how many there are in all (the list may hold only the most recent).
+     */
+    public void setRelatedOrders(List<? extends java.util.Map<String, ?>> entries, int total) {
         try {
             scope.setVariable(RELATED_ORDERS, SpinValues.jsonValue(JSON.writeValueAsString(entries)).create());
         } catch (JsonProcessingException e) {
             throw new IllegalStateException(e);
         }
-        scope.setVariable(RELATED_ORDER_COUNT, entries.size());
+        scope.setVariable(RELATED_ORDER_COUNT, total);
     }
 
     public void setPreservation(Date heldUntil, String sha256, boolean extended) {

@@ -127,6 +127,23 @@ class RelatedOrdersTest {
     }
 
     @Test
+    void manyRelatedOrdersListOnlyTheMostRecentAndCountAll() {
+        for (int n = 1; n <= RelatedOrders.LISTED + 5; n++) {
+            order(String.format("LO-2026-%06d", n), "DE", "Staatsanwaltschaft Berlin", username("@prolific_suspect"));
+        }
+        order("LO-2026-000100", "DE", "Staatsanwaltschaft Berlin", username("@prolific_suspect"));
+
+        RelatedOrders.Found found = related.find("LO-2026-000100");
+
+        assertThat(found.total()).isEqualTo(RelatedOrders.LISTED + 5);
+        assertThat(found.listed()).hasSize(RelatedOrders.LISTED);
+        assertThat(found.listed()).extracting(RelatedOrder::trackingNumber)
+                .startsWith("LO-2026-000006").endsWith("LO-2026-000025").isSorted();
+        assertThat(related.find("LO-2026-000003").total()).isEqualTo(RelatedOrders.LISTED + 5);
+        assertThat(related.find("LO-2026-999999")).isEqualTo(new RelatedOrders.Found(List.of(), 0));
+    }
+
+    @Test
     void anUnknownOrderHasNoRelatedOrders() {
         order("LO-2026-000001", "DE", "Staatsanwaltschaft Berlin", username("@suspect_one"));
         assertThat(related.of("LO-2026-999999")).isEmpty();
