@@ -153,6 +153,16 @@ class OperationsHttpTest {
     }
 
     @Test
+    void theEngineInsertsThroughTheEntityManagerThatChecksIdsWithoutRenderingEntities() {
+        ProcessEngineConfigurationImpl configuration = (ProcessEngineConfigurationImpl) engine.getProcessEngineConfiguration();
+        assertThat(configuration.getSessionFactories().get(org.camunda.bpm.engine.impl.db.entitymanager.DbEntityManager.class))
+                .isInstanceOf(com.disclosuredesk.operations.EntityIdCheckPlugin.Factory.class);
+        Object opened = configuration.getCommandExecutorTxRequired().execute(context ->
+                context.getSession(org.camunda.bpm.engine.impl.db.entitymanager.DbEntityManager.class));
+        assertThat(opened).isInstanceOf(com.disclosuredesk.operations.EntityIdCheckPlugin.EntityManager.class);
+    }
+
+    @Test
     void historyCleanupRunsInTheNightlyWindowAndEndedOrdersGetTheirRemovalTime() throws Exception {
         ProcessEngineConfigurationImpl configuration = (ProcessEngineConfigurationImpl) engine.getProcessEngineConfiguration();
         assertThat(configuration.getHistoryCleanupStrategy()).isEqualTo("removalTimeBased");
