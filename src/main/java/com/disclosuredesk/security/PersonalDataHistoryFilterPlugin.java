@@ -2,8 +2,10 @@ package com.disclosuredesk.security;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
+import com.disclosuredesk.process.LegalOrderProcess;
 import com.disclosuredesk.process.LegalOrderVariables;
 
 import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
@@ -18,6 +20,11 @@ import org.springframework.stereotype.Component;
  * Keeps raw input that may hold personal data (the target list of a paper order typed into the start form)
  * out of the engine history. The registration step moves such input into the application's own tables and
  * removes the variable in the same transaction, so it is never stored in the runtime tables either.
+ *
+ * <p>It also sets the engine's database history per process: the history level stays {@code full}, but variables
+ * of a process that only copy a record kept elsewhere ({@link LegalOrderVariables#CURRENT_VALUE_ONLY} in
+ * {@code legal-order}) get no change log entry ({@code ACT_HI_DETAIL}) per value, only their historic instance with
+ * the current value. Measured: a third fewer history rows per order (docs/performance.md).
  */
 @Component
 public class PersonalDataHistoryFilterPlugin extends AbstractProcessEnginePlugin {
@@ -29,13 +36,30 @@ public class PersonalDataHistoryFilterPlugin extends AbstractProcessEnginePlugin
             handlers.addAll(configuration.getCustomHistoryEventHandlers());
         }
         if (configuration.isEnableDefaultDbHistoryEventHandler()) {
-            handlers.add(0, new DbHistoryEventHandler());
+            handlers.add(0, new CurrentValueOnly(Map.of(LegalOrderProcess.PROCESS_KEY, LegalOrderVariables.CURRENT_VALUE_ONLY)));
             configuration.setEnableDefaultDbHistoryEventHandler(false);
         }
         List<HistoryEventHandler> filtered = handlers.stream()
                 .<HistoryEventHandler>map(h -> new Filtering(h, LegalOrderVariables.PERSONAL_INPUT_VARIABLES))
                 .toList();
         configuration.setCustomHistoryEventHandlers(new ArrayList<>(filtered));
+    }
+
+    /** The engine's database history without the change log of the named variables of each process (by key). */
+    static final class CurrentValueOnly extends DbHistoryEventHandler {
+
+        private final Map<String, Set<String>> variablesByProcess;
+
+        CurrentValueOnly(Map<String, Set<String>> variablesByProcess) {
+            this.variablesByProcess = Map.copyOf(variablesByProcess);
+        }
+
+        @Override
+        protected boolean shouldWriteHistoricDetail(HistoricVariableUpdateEventEntity event) {
+            Set<String> currentValueOnly = variablesByProcess.get(event.getProcessDefinitionKey());
+            return (currentValueOnly == null || !currentValueOnly.contains(event.getVariableName()))
+                    && super.shouldWriteHistoricDetail(event);
+        }
     }
 
     /** Drops history events of the named variables and passes every other event on. */

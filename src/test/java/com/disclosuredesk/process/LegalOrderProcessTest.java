@@ -30,6 +30,7 @@ import com.disclosuredesk.support.Orders;
 import com.disclosuredesk.transparency.TransparencyLedger;
 
 import org.camunda.bpm.engine.HistoryService;
+import org.camunda.bpm.engine.history.HistoricVariableUpdate;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.RuntimeService;
@@ -191,6 +192,20 @@ class LegalOrderProcessTest {
         endNonDisclosure(pi);
         assertThat(pi).isEnded().hasPassed("Event_OrderDisclosed");
         assertThat(pi).variables().containsEntry("analysedBy", "analyst2").containsEntry("approvedBy", "approver");
+
+        // history: every value of a decision is kept, copies of the order's record keep only their value
+        assertThat(history.createHistoricDetailQuery().processInstanceId(pi.getId()).variableUpdates().list())
+                .filteredOn(d -> ((HistoricVariableUpdate) d).getVariableName().equals("analysedBy"))
+                .extracting(d -> ((HistoricVariableUpdate) d).getValue())
+                .containsExactly("analyst", "analyst2");
+        for (String copy : List.of("orderReference", "authorityName", "targetsSummary", "relatedOrders", "taskPriority")) {
+            assertThat(history.createHistoricDetailQuery().processInstanceId(pi.getId()).variableUpdates().list())
+                    .noneMatch(d -> ((HistoricVariableUpdate) d).getVariableName().equals(copy));
+            assertThat(history.createHistoricVariableInstanceQuery().processInstanceId(pi.getId()).variableName(copy).count())
+                    .as("historic value of %s", copy).isOne();
+        }
+        assertThat(history.createHistoricVariableInstanceQuery().processInstanceId(pi.getId()).variableName("orderReference")
+                .singleResult().getValue()).isEqualTo(orders.get(pi.getBusinessKey()).reference());
     }
 
     @Test
