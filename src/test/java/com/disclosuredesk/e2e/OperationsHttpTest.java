@@ -54,6 +54,8 @@ class OperationsHttpTest {
     @Autowired ProcessEngine engine;
     @Autowired HistoryService history;
     @Autowired DataSource dataSource;
+    @Autowired @org.springframework.beans.factory.annotation.Qualifier("camundaTaskExecutor")
+    org.springframework.scheduling.concurrent.ThreadPoolTaskExecutor jobThreads;
 
     @Test
     void probesAnswerEveryoneWithTheirStatusOnly() {
@@ -150,6 +152,13 @@ class OperationsHttpTest {
         // the engine's jobs by state
         assertThat(value(scrapePrometheus(), "disclosuredesk_jobs", "state", "failed"))
                 .isEqualTo((double) engine.getManagementService().createJobQuery().noRetriesLeft().count());
+    }
+
+    @Test
+    void theJobExecutorRunsOneThreadPerTwoCores() {
+        int expected = Math.max(1, Runtime.getRuntime().availableProcessors() / 2);
+        assertThat(jobThreads.getCorePoolSize()).isEqualTo(expected);
+        assertThat(jobThreads.getMaxPoolSize()).isEqualTo(expected);
     }
 
     @Test
