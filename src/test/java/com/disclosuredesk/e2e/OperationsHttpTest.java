@@ -154,6 +154,30 @@ class OperationsHttpTest {
                 .isEqualTo((double) engine.getManagementService().createJobQuery().noRetriesLeft().count());
     }
 
+    /**
+     * The engine reads an execution's variables by EXECUTION_ID_ with TASK_ID_ IS NULL. H2 plans a prepared statement
+     * once, with the statistics of the moment, and keeps the plan (plan cache): planned on a young database it chose
+     * the index on TASK_ID_ (nearly every row matches IS NULL) and scanned the whole table on every step, ever slower.
+     */
+    @Test
+    void h2ReadsAnExecutionsVariablesThroughAnIndexOnTheExecution() throws Exception {
+        org.junit.jupiter.api.Assumptions.assumeTrue(
+                System.getProperty(com.disclosuredesk.support.PostgresTestEnvironment.DATABASE_PROPERTY) == null,
+                "H2's plan; PostgreSQL plans with the real statistics");
+        String sql = "EXPLAIN SELECT RES.* FROM ACT_RU_VARIABLE RES LEFT JOIN ACT_RU_EXECUTION EXECUTION"
+                + " ON RES.EXECUTION_ID_ = EXECUTION.ID_ WHERE EXECUTION_ID_ = ? AND TASK_ID_ is null";
+        try (var connection = dataSource.getConnection(); var statement = connection.prepareStatement(sql)) {
+            statement.setString(1, "some-execution");
+            try (var plan = statement.executeQuery()) {
+                plan.next();
+                String text = plan.getString(1);
+                String variables = text.substring(text.indexOf("\"ACT_RU_VARIABLE\""));
+                String index = variables.substring(variables.indexOf("/*"), variables.indexOf("*/"));
+                assertThat(index).as(text).contains("EXECUTION_ID_ = ?1");
+            }
+        }
+    }
+
     @Test
     void theJobExecutorRunsOneThreadPerTwoCores() {
         int expected = Math.max(1, Runtime.getRuntime().availableProcessors() / 2);
