@@ -30,6 +30,9 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import com.disclosuredesk.intake.OrderSubmission;
+import com.disclosuredesk.order.TargetType;
+import com.disclosuredesk.subscribers.DemoSubscriberGenerator;
 import com.disclosuredesk.support.Orders;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -59,6 +62,9 @@ public final class LoadBenchmark {
 
     /** The JVM options of the application, as docs/operations.md recommends them. */
     static final String DEFAULT_JVM = "-Xmx512m -Xms128m -XX:+UseSerialGC";
+
+    /** Demo accounts of the demo profile (application-demo.yaml). */
+    static final int DEMO_ACCOUNTS = 5000;
 
     static final String BEGIN = "<!-- bench/load.sh: begin -->";
     static final String END = "<!-- bench/load.sh: end -->";
@@ -90,8 +96,8 @@ public final class LoadBenchmark {
 
     record Lifecycle(int orders, double seconds, double perSecond, double cpuMsPerOrder) {}
 
-    record Result(Db db, double freshStart, double restart, double cdsRestart, Load bare, Load intake, Lifecycle lifecycle,
-                  long rssMb, long peakRssMb, long restartRssMb, String load) {}
+    record Result(Db db, double freshStart, double restart, double cdsRestart, Load bare, Load intake, double intakeBacklog,
+                  Lifecycle lifecycle, long rssMb, long peakRssMb, long restartRssMb, String load) {}
 
     private final Path jar;
     private final int clients;
@@ -172,6 +178,7 @@ public final class LoadBenchmark {
         double freshStart;
         Load bare;
         Load intake;
+        double intakeBacklog;
         Lifecycle lifecycle;
         long rss;
         long peak;
@@ -195,7 +202,7 @@ public final class LoadBenchmark {
             load.append(", ").append(loadAverage());
             intake = runLoad(measure, intakeRequest(base, "I" + runNumber));
             System.out.println("intake (POST /api/orders): " + intake.figures());
-            drainJobs(base);
+            intakeBacklog = drainJobs(base);
 
             load.append(", ").append(loadAverage());
             lifecycle(base, Math.min(16, lifecycleOrders), "LW" + runNumber);
@@ -237,7 +244,7 @@ public final class LoadBenchmark {
                 cds.stop();
             }
         }
-        return new Result(db, freshStart, restart, cdsRestart, bare, intake, lifecycle, rss, peak, restartRss,
+        return new Result(db, freshStart, restart, cdsRestart, bare, intake, intakeBacklog, lifecycle, rss, peak, restartRss,
                 load.toString());
     }
 
@@ -309,10 +316,22 @@ public final class LoadBenchmark {
     private Request intakeRequest(String base, String prefix) {
         AtomicLong counter = new AtomicLong();
         return () -> {
-            String body = json.writeValueAsString(Orders.valid("BENCH-" + run + "-" + prefix + "-" + counter.incrementAndGet()));
+            String body = json.writeValueAsString(order("BENCH-" + run + "-" + prefix + "-", counter.incrementAndGet()));
             HttpResponse<String> r = send(post(base + "/api/orders", "police-de", body));
             return r.statusCode() == 201;
         };
+    }
+
+    /**
+     * The n-th order of a phase: a valid court order naming its own demo account (username and account id of one of
+     * the first {@value #DEMO_ACCOUNTS} demo accounts, taken in turn), as orders name different suspects in reality.
+     * (With one suspect for all, every order would list all the others as related orders.)
+     */
+    static OrderSubmission order(String referencePrefix, long n) {
+        int account = (int) (n % DEMO_ACCOUNTS) + 1;
+        return Orders.valid(referencePrefix + n, List.of(
+                new OrderSubmission.TargetSpec(TargetType.USERNAME, DemoSubscriberGenerator.username(account, DEMO_ACCOUNTS)),
+                new OrderSubmission.TargetSpec(TargetType.ACCOUNT_ID, Long.toString(DemoSubscriberGenerator.accountId(account)))));
     }
 
     /** {@code orders} orders through their whole life, {@link #clients} at a time; until the last one is closed. */
@@ -327,7 +346,7 @@ public final class LoadBenchmark {
             futures.add(pool.submit(() -> {
                 int i;
                 while ((i = next.getAndIncrement()) < orders) {
-                    String body = json.writeValueAsString(Orders.valid("BENCH-" + run + "-" + prefix + "-" + i));
+                    String body = json.writeValueAsString(order("BENCH-" + run + "-" + prefix + "-", i));
                     HttpResponse<String> created = send(post(base + "/api/orders", "police-de", body));
                     if (created.statusCode() != 201) {
                         throw new IllegalStateException("submit: " + created.statusCode() + " " + created.body());
@@ -383,7 +402,7 @@ public final class LoadBenchmark {
     }
 
     /** Waits until the job executor has no job due and none locked (the asynchronous backlog of a phase is done). */
-    private void drainJobs(String base) throws Exception {
+    private double drainJobs(String base) throws Exception {
         long started = System.nanoTime();
         while (true) {
             JsonNode details = json.readTree(send(get(base + "/actuator/health/jobExecutor", "monitor")).body()).path("details");
@@ -392,7 +411,9 @@ public final class LoadBenchmark {
             }
             Thread.sleep(250);
         }
-        System.out.printf(Locale.ROOT, "  (job backlog done after %.1f s)%n", (System.nanoTime() - started) / 1e9);
+        double seconds = (System.nanoTime() - started) / 1e9;
+        System.out.printf(Locale.ROOT, "  (job backlog done after %.1f s)%n", seconds);
+        return seconds;
     }
 
     private void deployTrivial(String base) throws Exception {
@@ -551,10 +572,11 @@ public final class LoadBenchmark {
         s.append("|---|---|---|---:|---|---|---|---|\n");
         for (Result r : results) {
             s.append(String.format(Locale.ROOT, "| %s | %.1f/s, p50 %.0f ms, p99 %.0f ms; CPU %.1f ms each "
-                            + "| %.1f/s, p50 %.0f ms, p99 %.0f ms; CPU %.1f ms each%s "
+                            + "| %.1f/s, p50 %.0f ms, p99 %.0f ms; CPU %.1f ms each; jobs left %.1f s (with them %.1f/s)%s "
                             + "| %.0f%% | %.1f orders/s; CPU %.0f ms each | %.1f s / %.1f s / %s | %d MB (%d MB) | %s |%n",
                     r.db().name(), r.bare().perSecond(), r.bare().p50(), r.bare().p99(), r.bare().cpuMsPerRequest(),
                     r.intake().perSecond(), r.intake().p50(), r.intake().p99(), r.intake().cpuMsPerRequest(),
+                    r.intakeBacklog(), r.intake().requests() / (r.intake().seconds() + r.intakeBacklog()),
                     r.intake().errors() == 0 ? "" : " (" + r.intake().errors() + " errors)",
                     100 * r.intake().perSecond() / r.bare().perSecond(), r.lifecycle().perSecond(),
                     r.lifecycle().cpuMsPerOrder(), r.freshStart(), r.restart(),
@@ -562,7 +584,10 @@ public final class LoadBenchmark {
                     r.rssMb(), r.peakRssMb(), r.load()));
         }
         s.append("\nCPU: the application process's CPU time (user + system, all threads, the job executor's included) "
-                + "per request or order, during the phase.\n");
+                + "per request or order, during the phase; on PostgreSQL the database's own CPU is not in it. Jobs left: how "
+                + "long the job executor still worked on the intake's asynchronous steps (validity check, task) after the "
+                + "phase; with them: the orders of the phase over the phase and that time, i.e. orders per second taken in "
+                + "and brought to their legal analysis task.\n");
         s.append("\nTargets: intake at 75% of the bare engine's rate or better, intake p99 under 200 ms, start under 15 s, "
                 + "RSS under 700 MB.\n");
         for (Result r : results) {
