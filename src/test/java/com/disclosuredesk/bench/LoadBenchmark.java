@@ -113,6 +113,8 @@ public final class LoadBenchmark {
     private final ObjectMapper json = new ObjectMapper().findAndRegisterModules();
     private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
             .connectTimeout(Duration.ofSeconds(5)).build();
+    /** Whether the application under test runs its job executor (off: an intake node of a cluster). */
+    private boolean jobExecutorOn = true;
     /** The application under test (for its CPU time). */
     private App app;
     private final String run = LocalDateTime.now().format(DateTimeFormatter.ofPattern("HHmmss"));
@@ -187,6 +189,12 @@ public final class LoadBenchmark {
             freshStart = app.awaitReady(Duration.ofMinutes(3));
             System.out.printf(Locale.ROOT, "ready after %.1f s (fresh database, demo data generated)%n", freshStart);
             String base = "http://127.0.0.1:" + port;
+            jobExecutorOn = json.readTree(send(get(base + "/actuator/health/jobExecutor", "monitor")).body())
+                    .path("details").path("enabled").asBoolean(true);
+            if (!jobExecutorOn) {
+                System.out.println("job executor off on this node (an intake node): its orders' steps wait for worker "
+                        + "nodes; no backlog, no lifecycle measured");
+            }
             deployTrivial(base);
 
             System.out.println("warm-up...");
@@ -205,11 +213,17 @@ public final class LoadBenchmark {
             intakeBacklog = drainJobs(base);
 
             load.append(", ").append(loadAverage());
-            lifecycle(base, Math.min(16, lifecycleOrders), "LW" + runNumber);
-            drainJobs(base);
-            lifecycle = lifecycle(base, lifecycleOrders, "L" + runNumber);
-            System.out.printf(Locale.ROOT, "lifecycle: %d orders in %.1f s: %.1f orders/s (application CPU %.0f ms per order)%n",
-                    lifecycle.orders(), lifecycle.seconds(), lifecycle.perSecond(), lifecycle.cpuMsPerOrder());
+            if (jobExecutorOn) {
+                lifecycle(base, Math.min(16, lifecycleOrders), "LW" + runNumber);
+                drainJobs(base);
+                lifecycle = lifecycle(base, lifecycleOrders, "L" + runNumber);
+            } else {
+                lifecycle = new Lifecycle(0, Double.NaN, Double.NaN, Double.NaN);
+            }
+            if (jobExecutorOn) {
+                System.out.printf(Locale.ROOT, "lifecycle: %d orders in %.1f s: %.1f orders/s (application CPU %.0f ms per order)%n",
+                        lifecycle.orders(), lifecycle.seconds(), lifecycle.perSecond(), lifecycle.cpuMsPerOrder());
+            }
             load.append(", ").append(loadAverage());
             rss = app.memoryMb("VmRSS");
             peak = app.memoryMb("VmHWM");
@@ -403,6 +417,9 @@ public final class LoadBenchmark {
 
     /** Waits until the job executor has no job due and none locked (the asynchronous backlog of a phase is done). */
     private double drainJobs(String base) throws Exception {
+        if (!jobExecutorOn) {
+            return Double.NaN;
+        }
         long started = System.nanoTime();
         while (true) {
             JsonNode details = json.readTree(send(get(base + "/actuator/health/jobExecutor", "monitor")).body()).path("details");
@@ -572,14 +589,19 @@ public final class LoadBenchmark {
         s.append("|---|---|---|---:|---|---|---|---|\n");
         for (Result r : results) {
             s.append(String.format(Locale.ROOT, "| %s | %.1f/s, p50 %.0f ms, p99 %.0f ms; CPU %.1f ms each "
-                            + "| %.1f/s, p50 %.0f ms, p99 %.0f ms; CPU %.1f ms each; jobs left %.1f s (with them %.1f/s)%s "
-                            + "| %.0f%% | %.1f orders/s; CPU %.0f ms each | %.1f s / %.1f s / %s | %d MB (%d MB) | %s |%n",
+                            + "| %.1f/s, p50 %.0f ms, p99 %.0f ms; CPU %.1f ms each; %s%s "
+                            + "| %.0f%% | %s | %.1f s / %.1f s / %s | %d MB (%d MB) | %s |%n",
                     r.db().name(), r.bare().perSecond(), r.bare().p50(), r.bare().p99(), r.bare().cpuMsPerRequest(),
                     r.intake().perSecond(), r.intake().p50(), r.intake().p99(), r.intake().cpuMsPerRequest(),
-                    r.intakeBacklog(), r.intake().requests() / (r.intake().seconds() + r.intakeBacklog()),
+                    Double.isNaN(r.intakeBacklog()) ? "job executor off (an intake node): steps left to worker nodes"
+                            : String.format(Locale.ROOT, "jobs left %.1f s (with them %.1f/s)", r.intakeBacklog(),
+                                    r.intake().requests() / (r.intake().seconds() + r.intakeBacklog())),
                     r.intake().errors() == 0 ? "" : " (" + r.intake().errors() + " errors)",
-                    100 * r.intake().perSecond() / r.bare().perSecond(), r.lifecycle().perSecond(),
-                    r.lifecycle().cpuMsPerOrder(), r.freshStart(), r.restart(),
+                    100 * r.intake().perSecond() / r.bare().perSecond(),
+                    Double.isNaN(r.lifecycle().perSecond()) ? "– (job executor off)"
+                            : String.format(Locale.ROOT, "%.1f orders/s; CPU %.0f ms each", r.lifecycle().perSecond(),
+                                    r.lifecycle().cpuMsPerOrder()),
+                    r.freshStart(), r.restart(),
                     Double.isNaN(r.cdsRestart()) ? "–" : String.format(Locale.ROOT, "%.1f s", r.cdsRestart()),
                     r.rssMb(), r.peakRssMb(), r.load()));
         }
