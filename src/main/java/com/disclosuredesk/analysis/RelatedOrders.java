@@ -48,8 +48,7 @@ public class RelatedOrders {
     /** The most recent related orders (at most {@link #LISTED}, in tracking number order) and how many there are in all. */
     public Found find(String trackingNumber) {
         List<String> finalStatuses = Arrays.stream(OrderStatus.values()).filter(OrderStatus::isFinal).map(Enum::name).toList();
-        int[] total = {0};
-        List<RelatedOrder> newestFirst = jdbc.sql("""
+        List<Row> newestFirst = jdbc.sql("""
                 SELECT other.tracking_number, other.reference, other.status, COUNT(DISTINCT theirs.target_key) AS shared,
                        COUNT(*) OVER () AS total
                 FROM dd_legal_order mine
@@ -67,13 +66,14 @@ public class RelatedOrders {
                 .param("trackingNumber", trackingNumber)
                 .param("finalStatuses", finalStatuses)
                 .param("listed", LISTED)
-                .query((rs, i) -> {
-                    total[0] = rs.getInt(5);
-                    return new RelatedOrder(rs.getString(1), rs.getString(2), OrderStatus.valueOf(rs.getString(3)), rs.getInt(4));
-                })
+                .query((rs, i) -> new Row(new RelatedOrder(rs.getString(1), rs.getString(2),
+                        OrderStatus.valueOf(rs.getString(3)), rs.getInt(4)), rs.getInt(5)))
                 .list();
-        List<RelatedOrder> listed = new ArrayList<>(newestFirst);
+        List<RelatedOrder> listed = new ArrayList<>(newestFirst.stream().map(Row::order).toList());
         Collections.reverse(listed);
-        return new Found(List.copyOf(listed), total[0]);
+        return new Found(List.copyOf(listed), newestFirst.isEmpty() ? 0 : newestFirst.get(0).total());
     }
+
+    /** A listed order and the count of all related orders (the same on every row). */
+    private record Row(RelatedOrder order, int total) {}
 }

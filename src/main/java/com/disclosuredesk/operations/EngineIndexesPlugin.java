@@ -31,15 +31,10 @@ public class EngineIndexesPlugin extends AbstractProcessEnginePlugin {
 
     static final String VARIABLES_BY_EXECUTION = "DD_IDX_VARIABLE_EXECUTION";
 
-    private ProcessEngineConfigurationImpl configuration;
-
-    @Override
-    public void postInit(ProcessEngineConfigurationImpl configuration) {
-        this.configuration = configuration;
-    }
-
     @Override
     public void postProcessEngineBuild(ProcessEngine processEngine) {
+        ProcessEngineConfigurationImpl configuration =
+                (ProcessEngineConfigurationImpl) processEngine.getProcessEngineConfiguration();
         if (!"h2".equals(configuration.getDatabaseType())) {
             return;
         }

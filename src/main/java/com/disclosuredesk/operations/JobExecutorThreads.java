@@ -14,9 +14,9 @@ import org.springframework.core.env.MapPropertySource;
  *
  * <p>Why not more: the asynchronous steps (validity check, tasks, disclosure, ledger) run on the same cores as the API.
  * With as many job threads as cores, a burst of orders made every authority wait for its acknowledgment while the steps
- * of the orders before it ran; with one job thread on two cores, intake answered twice as many orders per second with
- * a p99 under 200 ms, the steps of the burst followed seconds later, and the orders completed per second from
- * submission to the ledger stayed the same (docs/performance.md).
+ * of the orders before it ran; with one job thread on two cores, intake answered about twice as many orders per second
+ * at a lower p99, the steps of the burst followed seconds later, and the orders completed per second from submission
+ * to the ledger stayed the same (docs/performance.md).
  */
 public class JobExecutorThreads implements EnvironmentPostProcessor {
 

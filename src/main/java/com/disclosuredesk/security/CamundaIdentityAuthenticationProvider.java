@@ -26,11 +26,8 @@ public class CamundaIdentityAuthenticationProvider implements AuthenticationProv
     public Authentication authenticate(Authentication authentication) {
         String user = authentication.getName();
         Object credentials = authentication.getCredentials();
-        CredentialCache.SignedIn signedIn = credentials == null ? null
-                : this.credentials.authenticate(user, credentials.toString()).orElse(null);
-        if (signedIn == null) {
-            throw new BadCredentialsException("Bad credentials");
-        }
+        CredentialCache.SignedIn signedIn = this.credentials.authenticate(user, credentials == null ? null : credentials.toString())
+                .orElseThrow(() -> new BadCredentialsException("Bad credentials"));
         List<SimpleGrantedAuthority> authorities = signedIn.groups().stream()
                 .map(Caller::authority)
                 .map(SimpleGrantedAuthority::new)

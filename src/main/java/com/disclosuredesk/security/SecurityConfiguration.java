@@ -49,15 +49,8 @@ public class SecurityConfiguration {
                 .authorizeHttpRequests(auth -> auth
                         .requestMatchers(HttpMethod.GET, "/actuator/health", "/actuator/health/liveness",
                                 "/actuator/health/readiness").permitAll()
-                        .anyRequest().hasAnyAuthority(Caller.authority(GROUP_ADMIN), Caller.authority(GROUP_MONITORING)))
-                .httpBasic(basic -> basic.realmName("Disclosure Desk")
-                        .authenticationEntryPoint((request, response, e) -> problem(response, HttpStatus.UNAUTHORIZED,
-                                "Sign in with HTTP basic authentication.", true)))
-                .exceptionHandling(ex -> ex.accessDeniedHandler((request, response, e) -> problem(response,
-                        HttpStatus.FORBIDDEN, "Your role does not allow this request.", false)))
-                .csrf(AbstractHttpConfigurer::disable)
-                .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS));
-        return http.build();
+                        .anyRequest().hasAnyAuthority(Caller.authority(GROUP_ADMIN), Caller.authority(GROUP_MONITORING)));
+        return statelessBasic(http).build();
     }
 
     @Bean
@@ -79,15 +72,19 @@ public class SecurityConfiguration {
                         .requestMatchers("/api/orders/**").hasAnyAuthority(
                                 Caller.authority(GROUP_INTAKE), Caller.authority(GROUP_ANALYSTS),
                                 Caller.authority(GROUP_APPROVERS), Caller.authority(GROUP_ADMIN))
-                        .anyRequest().denyAll())
-                .httpBasic(basic -> basic.realmName("Disclosure Desk")
+                        .anyRequest().denyAll());
+        return statelessBasic(http).build();
+    }
+
+    /** HTTP basic on every request, no session, no CSRF (no cookies), problem+json for 401 and 403. */
+    private static HttpSecurity statelessBasic(HttpSecurity http) throws Exception {
+        return http.httpBasic(basic -> basic.realmName("Disclosure Desk")
                         .authenticationEntryPoint((request, response, e) -> problem(response, HttpStatus.UNAUTHORIZED,
                                 "Sign in with HTTP basic authentication.", true)))
                 .exceptionHandling(ex -> ex.accessDeniedHandler((request, response, e) -> problem(response,
                         HttpStatus.FORBIDDEN, "Your role does not allow this request.", false)))
                 .csrf(AbstractHttpConfigurer::disable)
                 .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS));
-        return http.build();
     }
 
     /**

@@ -146,16 +146,8 @@ class ClusterIT {
         URI a = nodes.url("a");
         URI b = nodes.url("b");
         List<String> orders = submit(a, "TWO-NODES", 16);
-        awaitStatus(orders, "IN_LEGAL_ANALYSIS");
-        for (String order : orders) {
-            completeTask(b, order, "Task_LegalAnalysis", "analyst", """
-                    {"variables": {
-                      "analysisDecision": {"value": "DISCLOSE"},
-                      "approvedCategories": {"value": "[\\"IP_ADDRESS\\",\\"PHONE_NUMBER\\"]", "type": "Json"},
-                      "legalReasoning": {"value": "Valid court order naming a suspect; drug trafficking violates the ToS."}}}
-                    """);
-        }
-        awaitStatus(orders, "AWAITING_APPROVAL");
+        analyseAll(b, orders, "[\"IP_ADDRESS\",\"PHONE_NUMBER\"]",
+                "Valid court order naming a suspect; drug trafficking violates the ToS.");
         for (String order : orders) {
             completeTask(b, order, "Task_Approval", "approver", """
                     {"variables": {"approvalDecision": {"value": "APPROVE"}, "approvalComment": {"value": "Approved."}}}
@@ -183,16 +175,7 @@ class ClusterIT {
         URI a = nodes.url("a");
         URI b = nodes.url("b");
         List<String> orders = submit(a, "CRASH", 40);
-        awaitStatus(orders, "IN_LEGAL_ANALYSIS");
-        for (String order : orders) {
-            completeTask(a, order, "Task_LegalAnalysis", "analyst", """
-                    {"variables": {
-                      "analysisDecision": {"value": "DISCLOSE"},
-                      "approvedCategories": {"value": "[\\"IP_ADDRESS\\"]", "type": "Json"},
-                      "legalReasoning": {"value": "Valid court order naming a suspect."}}}
-                    """);
-        }
-        awaitStatus(orders, "AWAITING_APPROVAL");
+        analyseAll(a, orders, "[\"IP_ADDRESS\"]", "Valid court order naming a suspect.");
 
         // node B approves 30 orders at once (8 approvers in parallel); each approval queues a disclosure job that
         // B's job executor starts at once, faster than it can finish them. Right after the last answer, B is
@@ -342,6 +325,19 @@ class ClusterIT {
             trackingNumbers.add(JSON.readTree(created.body()).get("trackingNumber").asText());
         }
         return trackingNumbers;
+    }
+
+    /** Every order analysed on {@code node}: DISCLOSE the {@code categories} (a JSON array); then their approvals wait. */
+    private static void analyseAll(URI node, List<String> orders, String categories, String reasoning) throws Exception {
+        for (String order : orders) {
+            completeTask(node, order, "Task_LegalAnalysis", "analyst", """
+                    {"variables": {
+                      "analysisDecision": {"value": "DISCLOSE"},
+                      "approvedCategories": {"value": "%s", "type": "Json"},
+                      "legalReasoning": {"value": "%s"}}}
+                    """.formatted(categories.replace("\"", "\\\""), reasoning));
+        }
+        awaitStatus(orders, "AWAITING_APPROVAL");
     }
 
     /** Claims and completes the order's task on this node over the engine REST API, as Tasklist does. */
