@@ -68,11 +68,31 @@ async function pickCriterion(page, placeholder, criterion) {
   await option.click();
 }
 
-/** A new search pill opens its value field for editing; type the value there (not before it has the focus). */
+/**
+ * Types the value of the search pill just added and commits it with Enter; returns once the pill shows the value.
+ * A new pill opens its value field for editing, but the web apps may take the focus away a moment later (the view
+ * settling after the criterion was added), which closes the field again, empty ("??"), or leaves it closed from the
+ * start. A person then clicks the value to edit it: so does this, until the pill holds the value.
+ */
 async function typeIntoNewPill(page, value) {
-  const field = page.locator('[cam-widget-search-pill] .edit input.form-control').last();
-  await field.waitFor();
-  await field.fill(value);
+  const pill = page.locator('[cam-widget-search-pill]').last();
+  const valueField = pill.locator('.value-field');
+  const input = valueField.locator('.edit input.form-control');
+  for (let attempt = 1; ; attempt++) {
+    try {
+      if (!(await input.isVisible())) {
+        await valueField.locator('.view-value').click({ timeout: 5_000 });
+      }
+      await input.fill(value, { timeout: 5_000 });
+      await input.press('Enter', { timeout: 5_000 });
+      await valueField.locator('.view-value', { hasText: value }).waitFor({ timeout: 5_000 });
+      return;
+    } catch (error) {
+      if (attempt >= 5) {
+        throw new Error(`the search pill did not take the value ${value} in ${attempt} attempts: ${error.message}`);
+      }
+    }
+  }
 }
 
 const tasklist = {
@@ -105,12 +125,10 @@ const tasklist = {
 
   /** Adds the search criterion "Process Instance Business Key" = the order's tracking number. */
   async searchByBusinessKey(page, trackingNumber) {
-    await pickCriterion(page, 'Filter Tasks', 'Process Instance Business Key');
-    await typeIntoNewPill(page, trackingNumber);
     const reloaded = page.waitForResponse((r) => /\/filter\/[^/]+\/list/.test(r.url())
       && (r.request().postData() || '').includes(trackingNumber));
-    await page.keyboard.press('Enter');
-    await page.locator('[cam-widget-search-pill]', { hasText: trackingNumber }).first().waitFor();
+    await pickCriterion(page, 'Filter Tasks', 'Process Instance Business Key');
+    await typeIntoNewPill(page, trackingNumber);
     await reloaded;
   },
 
@@ -150,7 +168,6 @@ const cockpit = {
     await page.getByRole('link', { name: definitionName, exact: true }).first().click();
     await pickCriterion(page, 'Add criteria', 'Business Key');
     await typeIntoNewPill(page, businessKey);
-    await page.keyboard.press('Enter');
     // the instance list reloads with the criterion: wait until it lists this instance alone
     await page.waitForFunction((key) => {
       const rows = [...document.querySelectorAll('table tbody tr')].filter((tr) => /LO-\d{4}-\d{6}/.test(tr.textContent));
@@ -158,7 +175,12 @@ const cockpit = {
     }, businessKey);
     const row = page.locator('table tbody tr', { hasText: businessKey });
     await row.getByRole('link').first().click();
-    await page.getByText('Business Key:').waitFor();
+    // the instance's page shows its labels at once and fills in the values as its requests return
+    await page.waitForFunction(({ key, name }) => {
+      const text = document.body.innerText.replace(/\s+/g, ' ');
+      return text.includes(`Business Key: ${key}`) && text.includes(`Definition Name: ${name}`)
+        && !text.includes('Definition Key: Definition Name:');
+    }, { key: businessKey, name: definitionName });
   },
 
   /** The number that the diagram shows on an activity: how many tokens wait there. */
