@@ -13,7 +13,7 @@
 #   bench/load.sh --no-cds              # no restart with class data sharing
 #
 # More options go to the benchmark: --clients 8 --seconds 20 --warmup-seconds 10 --lifecycle-orders 200
-# --jvm "-Xmx512m -Xms128m -XX:+UseSerialGC" (the default) --jar JAR. Environment: MVN_ARGS (default "-o":
+# --jvm "-Xmx512m ..." (default: the options of scripts/jvm.options) --jar JAR. Environment: MVN_ARGS (default "-o":
 # offline, warm local repository), SKIP_BUILD=1 (reuse the jar, test classes and archive), PG_LOCAL_DIR (default
 # target/bench/postgres), H2_QUERY_CACHE_SIZE (default 256).
 set -euo pipefail

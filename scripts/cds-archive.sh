@@ -8,16 +8,16 @@
 # (-Dspring.context.exit=onRefresh), recording every class it loaded into DIR/app.jsa. Start it from DIR with the
 # same JVM and the same options:
 #
-#   cd DIR && java -Xmx512m -Xms128m -XX:+UseSerialGC -XX:SharedArchiveFile=app.jsa -jar disclosure-desk.jar
+#   cd DIR && java @../../scripts/jvm.options -XX:SharedArchiveFile=app.jsa -jar disclosure-desk.jar
 #
-# JVM options of the training start: JAVA_OPTS (default "-Xmx512m -Xms128m -XX:+UseSerialGC"). Rebuild the archive
+# JVM options of the training start: JAVA_OPTS (default: those of scripts/jvm.options). Rebuild the archive
 # for every new jar and every new JVM: a stale archive is refused by the JVM with a warning (the application then
 # starts without it, as before).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 JAR="${1:-target/disclosure-desk-0.1.0-SNAPSHOT.jar}"
 DIR="${2:-target/app}"
-JAVA_OPTS="${JAVA_OPTS:--Xmx512m -Xms128m -XX:+UseSerialGC}"
+JAVA_OPTS="${JAVA_OPTS:-@$(pwd)/scripts/jvm.options}"
 
 [ -f "$JAR" ] || { echo "cds-archive: $JAR not found (mvn -B package -DskipTests first)" >&2; exit 1; }
 rm -rf "$DIR"

@@ -27,7 +27,7 @@
 #                      users of your own, see docs/postgresql.md)
 #   CLUSTER_JAR        the packaged application (default target/disclosure-desk-*.jar; built with
 #                      "mvn -B -q package -DskipTests" when missing; rebuild it yourself after changes)
-#   CLUSTER_JAVA_OPTS  JVM options of each node (default -Xmx512m)
+#   CLUSTER_JAVA_OPTS  JVM options of each node (default: those of scripts/jvm.options)
 #   CLUSTER_APP_ARGS   more arguments for every node, e.g. "--camunda.bpm.job-execution.lock-time-in-millis=10000"
 #   CLUSTER_READY_PATH path that answers 200 once a node is up (default /transparency)
 #   CLUSTER_START_TIMEOUT  seconds to wait for a node (default 300)
@@ -50,7 +50,7 @@ ROOT="$(cd "$(dirname "$0")/.." && pwd)"
 CLUSTER_DIR="$(realpath -m "${CLUSTER_DIR:-./data/cluster}")"
 CLUSTER_NODES="${CLUSTER_NODES:-a:8081 b:8082}"
 CLUSTER_PROFILES="${CLUSTER_PROFILES:-demo,postgres}"
-CLUSTER_JAVA_OPTS="${CLUSTER_JAVA_OPTS:--Xmx512m}"
+CLUSTER_JAVA_OPTS="${CLUSTER_JAVA_OPTS:-@$ROOT/scripts/jvm.options}"
 CLUSTER_APP_ARGS="${CLUSTER_APP_ARGS:-}"
 CLUSTER_READY_PATH="${CLUSTER_READY_PATH:-/transparency}"
 CLUSTER_START_TIMEOUT="${CLUSTER_START_TIMEOUT:-300}"

@@ -11,7 +11,7 @@
 #    DISCLOSURE_DESK_DISCLOSURE_ENCRYPTION_KEY (AES-256 key of the disclosure packages) and, without --demo, the
 #    first administrator CAMUNDA_BPM_ADMINUSER_ID (default admin) / CAMUNDA_BPM_ADMINUSER_PASSWORD, created by the
 #    engine on the first start only (sign in, then create the staff and intake accounts in Camunda Admin).
-# 3. The application in the foreground (mvn spring-boot:run, -Xmx512m) on http://localhost:${PORT:-8080}, profile
+# 3. The application in the foreground (mvn spring-boot:run, JVM options of scripts/jvm.options) on http://localhost:${PORT:-8080}, profile
 #    "postgres": no demo users, no demo data. With --demo: profiles "demo,postgres" on the separate database
 #    disclosure_desk_demo, with the demo users (user = password) and demo subscriber data of the embedded default.
 #
@@ -70,4 +70,5 @@ stop_postgres() {
 trap stop_postgres EXIT
 
 echo "run-postgres: profiles $PROFILES, database $DISCLOSURE_DESK_DB_URL, http://localhost:${PORT:-8080}" >&2
-mvn -B -q spring-boot:run -Dspring-boot.run.profiles="$PROFILES"
+mvn -B -q spring-boot:run -Dspring-boot.run.profiles="$PROFILES" \
+    -Dspring-boot.run.jvmArguments="$(sed 's/#.*//' scripts/jvm.options | xargs)"

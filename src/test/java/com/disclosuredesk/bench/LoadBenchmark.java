@@ -41,7 +41,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
  * Load and speed of the whole application over HTTP (not a unit test: it prints figures and asserts nothing).
  * Run it through {@code bench/load.sh}, which builds the jar and prepares the databases.
  *
- * <p>For each database (H2 file, PostgreSQL) it starts the packaged application with {@link #DEFAULT_JVM} on a fresh
+ * <p>For each database (H2 file, PostgreSQL) it starts the packaged application with {@link #JVM_OPTIONS} on a fresh
  * database (profile {@code demo}, or {@code demo,postgres}: demo users and subscriber data) and measures,
  * with {@code --clients} concurrent clients (default 8), each sending its next request when the last one answered:
  * <ol>
@@ -60,14 +60,26 @@ import com.fasterxml.jackson.databind.ObjectMapper;
  */
 public final class LoadBenchmark {
 
-    /** The JVM options of the application, as docs/operations.md recommends them. */
-    static final String DEFAULT_JVM = "-Xmx512m -Xms128m -XX:+UseSerialGC";
+    /** The JVM options of a node (docs/operations.md), one per line, {@code #} comments: the default of {@code --jvm}. */
+    static final Path JVM_OPTIONS = Path.of("scripts/jvm.options");
 
     /** Demo accounts of the demo profile (application-demo.yaml). */
     static final int DEMO_ACCOUNTS = 5000;
 
     static final String BEGIN = "<!-- bench/load.sh: begin -->";
     static final String END = "<!-- bench/load.sh: end -->";
+
+    /** The options of a java argument file (one or more per line, {@code #} starts a comment), in their order. */
+    static List<String> jvmOptions(Path file) throws IOException {
+        List<String> options = new ArrayList<>();
+        for (String line : Files.readAllLines(file)) {
+            String text = line.replaceFirst("#.*", "").trim();
+            if (!text.isEmpty()) {
+                options.addAll(Arrays.asList(text.split("\\s+")));
+            }
+        }
+        return options;
+    }
 
     private static final String TRIVIAL_BPMN = """
             <?xml version="1.0" encoding="UTF-8"?>
@@ -152,7 +164,7 @@ public final class LoadBenchmark {
                 Duration.ofSeconds(Long.parseLong(o.getOrDefault("warmup-seconds", "10"))),
                 Duration.ofSeconds(Long.parseLong(o.getOrDefault("seconds", "20"))),
                 Integer.parseInt(o.getOrDefault("lifecycle-orders", "200")),
-                List.of(o.getOrDefault("jvm", DEFAULT_JVM).split(" ")),
+                o.containsKey("jvm") ? List.of(o.get("jvm").trim().split("\\s+")) : jvmOptions(JVM_OPTIONS),
                 Path.of(o.getOrDefault("log-dir", "target/bench/load")),
                 o.containsKey("cds-dir") ? Path.of(o.get("cds-dir")) : null,
                 o.containsKey("app-args") ? List.of(o.get("app-args").trim().split("\\s+")) : List.of());
