@@ -71,4 +71,4 @@ trap stop_postgres EXIT
 
 echo "run-postgres: profiles $PROFILES, database $DISCLOSURE_DESK_DB_URL, http://localhost:${PORT:-8080}" >&2
 mvn -B -q spring-boot:run -Dspring-boot.run.profiles="$PROFILES" \
-    -Dspring-boot.run.jvmArguments="$(sed 's/#.*//' scripts/jvm.options | xargs)"
+    -Dspring-boot.run.jvmArguments="@$(pwd)/scripts/jvm.options"

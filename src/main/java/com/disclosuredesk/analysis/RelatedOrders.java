@@ -40,12 +40,10 @@ public class RelatedOrders {
     /** The related orders listed (at most {@link #LISTED}, the most recent, in tracking number order) and their count. */
     public record Found(List<RelatedOrder> listed, int total) {}
 
-    /** The related orders, ordered by tracking number (at most {@link #LISTED}); empty for an unknown order or one without any. */
-    public List<RelatedOrder> of(String trackingNumber) {
-        return find(trackingNumber).listed();
-    }
-
-    /** The most recent related orders (at most {@link #LISTED}, in tracking number order) and how many there are in all. */
+    /**
+     * The most recent related orders (at most {@link #LISTED}, in tracking number order) and how many there are in all;
+     * none for an unknown order or one without any.
+     */
     public Found find(String trackingNumber) {
         List<String> finalStatuses = Arrays.stream(OrderStatus.values()).filter(OrderStatus::isFinal).map(Enum::name).toList();
         List<Row> newestFirst = jdbc.sql("""

@@ -69,11 +69,11 @@ class RelatedOrdersTest {
         order("LO-2026-000002", "DE", "Staatsanwaltschaft Berlin", phone("+4915112345678"));
         order("LO-2026-000003", "DE", "Polizei Berlin", phone("+4915112345678"));
 
-        assertThat(related.of("LO-2026-000001"))
+        assertThat(related.find("LO-2026-000001").listed())
                 .containsExactly(new RelatedOrder("LO-2026-000002", "REF-LO-2026-000002", OrderStatus.IN_LEGAL_ANALYSIS, 1));
-        assertThat(related.of("LO-2026-000002"))
+        assertThat(related.find("LO-2026-000002").listed())
                 .containsExactly(new RelatedOrder("LO-2026-000001", "REF-LO-2026-000001", OrderStatus.IN_LEGAL_ANALYSIS, 1));
-        assertThat(related.of("LO-2026-000003")).isEmpty();
+        assertThat(related.find("LO-2026-000003").listed()).isEmpty();
     }
 
     @Test
@@ -82,7 +82,7 @@ class RelatedOrdersTest {
         order("LO-2026-000002", "DE", "  STAATSANWALTSCHAFT   berlin ", username("@suspect_one"));
         order("LO-2026-000003", "AT", "Staatsanwaltschaft Berlin", username("@suspect_one"));
 
-        assertThat(related.of("LO-2026-000001")).extracting(RelatedOrder::trackingNumber).containsExactly("LO-2026-000002");
+        assertThat(related.find("LO-2026-000001").listed()).extracting(RelatedOrder::trackingNumber).containsExactly("LO-2026-000002");
     }
 
     @Test
@@ -94,7 +94,7 @@ class RelatedOrdersTest {
         order("LO-2026-000002", "DE", "Staatsanwaltschaft Berlin", username("@suspect_two"), account("100002"));
         order("LO-2026-000003", "DE", "Staatsanwaltschaft Berlin", username("@suspect_two"), account("100003"));
 
-        assertThat(related.of("LO-2026-000001")).extracting(RelatedOrder::trackingNumber, RelatedOrder::sharedTargets)
+        assertThat(related.find("LO-2026-000001").listed()).extracting(RelatedOrder::trackingNumber, RelatedOrder::sharedTargets)
                 .containsExactly(org.assertj.core.groups.Tuple.tuple("LO-2026-000002", 1),
                         org.assertj.core.groups.Tuple.tuple("LO-2026-000004", 3));
     }
@@ -104,7 +104,7 @@ class RelatedOrdersTest {
         order("LO-2026-000001", "DE", "Staatsanwaltschaft Berlin", account("4915112345678"));
         order("LO-2026-000002", "DE", "Staatsanwaltschaft Berlin", phone("+4915112345678"));
 
-        assertThat(related.of("LO-2026-000001")).isEmpty();
+        assertThat(related.find("LO-2026-000001").listed()).isEmpty();
     }
 
     @Test
@@ -119,10 +119,10 @@ class RelatedOrdersTest {
         orders.updateStatus("LO-2026-000004", OrderStatus.WITHDRAWN, "WITHDRAWN", null);
         orders.updateStatus("LO-2026-000005", OrderStatus.AWAITING_APPROVAL, null, null);
 
-        assertThat(related.of("LO-2026-000001"))
+        assertThat(related.find("LO-2026-000001").listed())
                 .containsExactly(new RelatedOrder("LO-2026-000005", "REF-LO-2026-000005", OrderStatus.AWAITING_APPROVAL, 1));
         // an order that has ended itself still sees the open ones
-        assertThat(related.of("LO-2026-000002")).extracting(RelatedOrder::trackingNumber)
+        assertThat(related.find("LO-2026-000002").listed()).extracting(RelatedOrder::trackingNumber)
                 .containsExactly("LO-2026-000001", "LO-2026-000005");
     }
 
@@ -146,7 +146,7 @@ class RelatedOrdersTest {
     @Test
     void anUnknownOrderHasNoRelatedOrders() {
         order("LO-2026-000001", "DE", "Staatsanwaltschaft Berlin", username("@suspect_one"));
-        assertThat(related.of("LO-2026-999999")).isEmpty();
+        assertThat(related.find("LO-2026-999999").listed()).isEmpty();
     }
 
     @Test
@@ -160,7 +160,7 @@ class RelatedOrdersTest {
                 first.dataCategories(), first.periodFrom(), first.periodTo(), first.nonDisclosureUntil(),
                 first.documentSha256(), first.status(), first.receivedAt()));
 
-        assertThat(related.of("LO-2026-000001")).extracting(RelatedOrder::trackingNumber).containsExactly("LO-2026-000002");
+        assertThat(related.find("LO-2026-000001").listed()).extracting(RelatedOrder::trackingNumber).containsExactly("LO-2026-000002");
     }
 
     @Test
