@@ -4,6 +4,8 @@ import java.util.Set;
 
 import com.disclosuredesk.approval.FourEyesViolationException;
 import com.disclosuredesk.order.DataCategory;
+import com.disclosuredesk.order.OrderDecisions;
+import com.disclosuredesk.order.OrderDecisions.Decision;
 import com.disclosuredesk.order.OrderRepository;
 import com.disclosuredesk.process.AnalysisDecision;
 import com.disclosuredesk.process.InvalidTaskInputException;
@@ -26,9 +28,11 @@ public class AnalysisAfterDisclosureTaskListener implements TaskListener {
     public static final String DISPUTED = "DISPUTED";
 
     private final OrderRepository orders;
+    private final OrderDecisions decisions;
 
-    public AnalysisAfterDisclosureTaskListener(OrderRepository orders) {
+    public AnalysisAfterDisclosureTaskListener(OrderRepository orders, OrderDecisions decisions) {
         this.orders = orders;
+        this.decisions = decisions;
     }
 
     @Override
@@ -43,8 +47,13 @@ public class AnalysisAfterDisclosureTaskListener implements TaskListener {
                         "Emergency disclosure approved alone: the legal analysis is completed afterwards and reviewed.");
             }
             case EVENTNAME_COMPLETE -> {
-                String analyst = TaskActor.of(task);
-                if (analyst != null && analyst.equals(variables.approvedBy())) {
+                String analyst = TaskActor.decider(task);
+                orders.boundOrder(trackingNumber, task.getProcessInstanceId());
+                // the approval alone on record: who approved it, and what was disclosed
+                Decision approvedAlone = decisions.latest(trackingNumber, OrderDecisions.Step.EMERGENCY_APPROVAL)
+                        .filter(d -> "APPROVE".equals(d.decision()))
+                        .orElseThrow(() -> new IllegalStateException("Order " + trackingNumber + " has no approval alone on record"));
+                if (analyst.equals(approvedAlone.decidedBy())) {
                     throw new FourEyesViolationException("Four-eyes rule: " + analyst + " approved this emergency disclosure alone"
                             + " and cannot complete its legal analysis. Another analyst must.");
                 }
@@ -53,8 +62,10 @@ public class AnalysisAfterDisclosureTaskListener implements TaskListener {
                     throw new InvalidTaskInputException(LegalOrderVariables.ANALYSIS_DECISION,
                             "must be DISCLOSE (the disclosure was lawful) or REJECT (it should not have been made): the data was already disclosed");
                 }
-                Set<DataCategory> disclosed = variables.approvedCategories();
+                Set<DataCategory> disclosed = approvedAlone.categories();
                 AnalysisRules.check(decision, variables.legalReasoning(), disclosed, disclosed, analyst);
+                decisions.record(trackingNumber, OrderDecisions.Step.ANALYSIS_AFTER_DISCLOSURE, decision.name(), disclosed, analyst,
+                        task.getId(), approvedAlone.id());
                 variables.setAnalysedBy(analyst);
                 String outcome = decision == AnalysisDecision.DISCLOSE ? CONFIRMED : DISPUTED;
                 variables.setReviewOutcome(outcome);

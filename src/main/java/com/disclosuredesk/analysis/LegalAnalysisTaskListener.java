@@ -3,8 +3,10 @@ package com.disclosuredesk.analysis;
 import java.util.Set;
 
 import com.disclosuredesk.order.DataCategory;
+import com.disclosuredesk.order.OrderDecisions;
 import com.disclosuredesk.order.OrderRepository;
 import com.disclosuredesk.order.OrderStatus;
+import com.disclosuredesk.process.AnalysisDecision;
 import com.disclosuredesk.process.LegalOrderVariables;
 import com.disclosuredesk.process.TaskActor;
 
@@ -12,16 +14,21 @@ import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.springframework.stereotype.Component;
 
-/** Task_LegalAnalysis: status on creation; on completion, the analysis is checked and attributed. */
+/**
+ * Task_LegalAnalysis (and the approvers' copy of an overdue one): status on creation; on completion the analysis is
+ * checked, recorded in the order's decisions (decision, categories, the signed-in analyst) and copied into variables.
+ */
 @Component
 public class LegalAnalysisTaskListener implements TaskListener {
 
     private final OrderRepository orders;
     private final RelatedOrders relatedOrders;
+    private final OrderDecisions decisions;
 
-    public LegalAnalysisTaskListener(OrderRepository orders, RelatedOrders relatedOrders) {
+    public LegalAnalysisTaskListener(OrderRepository orders, RelatedOrders relatedOrders, OrderDecisions decisions) {
         this.orders = orders;
         this.relatedOrders = relatedOrders;
+        this.decisions = decisions;
     }
 
     @Override
@@ -36,10 +43,13 @@ public class LegalAnalysisTaskListener implements TaskListener {
                 variables.setRelatedOrders(RelatedOrderLinks.entries(related.listed()), related.total());
             }
             case EVENTNAME_COMPLETE -> {
-                String analyst = TaskActor.of(task);
+                String analyst = TaskActor.decider(task);
+                orders.boundOrder(trackingNumber, task.getProcessInstanceId());
                 Set<DataCategory> requested = orders.get(trackingNumber).dataCategories();
-                Set<DataCategory> approved = AnalysisRules.check(variables.analysisDecision(), variables.legalReasoning(),
+                AnalysisDecision decision = variables.analysisDecision();
+                Set<DataCategory> approved = AnalysisRules.check(decision, variables.legalReasoning(),
                         variables.approvedCategories(), requested, analyst, variables.informationRequested());
+                decisions.record(trackingNumber, OrderDecisions.Step.ANALYSIS, decision.name(), approved, analyst, task.getId(), null);
                 variables.normalizeApprovedCategories(approved);
                 variables.setAnalysedBy(analyst);
                 orders.addEvent(trackingNumber, "ANALYSED", analyst, "Legal analysis decided " + variables.analysisDecision()

@@ -1,5 +1,7 @@
 package com.disclosuredesk.approval;
 
+import com.disclosuredesk.order.OrderDecisions;
+import com.disclosuredesk.order.OrderDecisions.Decision;
 import com.disclosuredesk.order.OrderRepository;
 import com.disclosuredesk.order.OrderStatus;
 import com.disclosuredesk.process.ApprovalDecision;
@@ -12,16 +14,19 @@ import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.springframework.stereotype.Component;
 
 /**
- * Task_Approval: status on creation; four eyes when the task is claimed and when it is completed; the
- * decision is checked and attributed.
+ * Task_Approval (and the approvers' copy of an overdue one): status on creation; four eyes when the task is claimed
+ * and when it is completed, against the analyst on record; the decision is checked and recorded with the analysis it
+ * decides on (the approver approves exactly that analysis' categories, returns it, or rejects it).
  */
 @Component
 public class ApprovalTaskListener implements TaskListener {
 
     private final OrderRepository orders;
+    private final OrderDecisions decisions;
 
-    public ApprovalTaskListener(OrderRepository orders) {
+    public ApprovalTaskListener(OrderRepository orders, OrderDecisions decisions) {
         this.orders = orders;
+        this.decisions = decisions;
     }
 
     @Override
@@ -38,14 +43,21 @@ public class ApprovalTaskListener implements TaskListener {
             }
             case EVENTNAME_ASSIGNMENT -> {
                 if (task.getAssignee() != null) {
-                    ApprovalRules.checkFourEyes(task.getAssignee(), variables.analysedBy());
+                    ApprovalRules.checkFourEyes(task.getAssignee(), analysis(trackingNumber).decidedBy());
                 }
             }
             case EVENTNAME_COMPLETE -> {
-                String approver = TaskActor.of(task);
-                ApprovalRules.checkFourEyes(approver, variables.analysedBy());
+                String approver = TaskActor.decider(task);
+                orders.boundOrder(trackingNumber, task.getProcessInstanceId());
+                Decision analysis = analysis(trackingNumber);
+                ApprovalRules.checkFourEyes(approver, analysis.decidedBy());
                 ApprovalDecision decision = variables.approvalDecision();
                 ApprovalRules.checkDecision(decision, variables.approvalComment());
+                decisions.record(trackingNumber, OrderDecisions.Step.APPROVAL, decision.name(), analysis.categories(), approver,
+                        task.getId(), analysis.id());
+                // the copies the forms and Cockpit show, from the record
+                variables.normalizeApprovedCategories(analysis.categories());
+                variables.setAnalysedBy(analysis.decidedBy());
                 if (decision == ApprovalDecision.APPROVE) {
                     variables.setApproved(approver, ClockUtil.getCurrentTime());
                 }
@@ -57,5 +69,15 @@ public class ApprovalTaskListener implements TaskListener {
             }
             default -> { }
         }
+    }
+
+    /** The analysis this approval decides on: the latest on record, which must have decided DISCLOSE. */
+    private Decision analysis(String trackingNumber) {
+        Decision analysis = decisions.latest(trackingNumber, OrderDecisions.Step.ANALYSIS)
+                .orElseThrow(() -> new IllegalStateException("Order " + trackingNumber + " has no analysis on record to approve"));
+        if (!"DISCLOSE".equals(analysis.decision())) {
+            throw new IllegalStateException("Order " + trackingNumber + ": the analysis on record decided " + analysis.decision());
+        }
+        return analysis;
     }
 }

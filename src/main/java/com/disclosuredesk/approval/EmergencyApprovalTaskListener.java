@@ -4,6 +4,7 @@ import java.util.Set;
 
 import com.disclosuredesk.analysis.AnalysisRules;
 import com.disclosuredesk.order.DataCategory;
+import com.disclosuredesk.order.OrderDecisions;
 import com.disclosuredesk.order.OrderRepository;
 import com.disclosuredesk.process.AnalysisDecision;
 import com.disclosuredesk.process.DeadlinePolicy;
@@ -29,10 +30,12 @@ public class EmergencyApprovalTaskListener implements TaskListener {
 
     private final OrderRepository orders;
     private final DeadlinePolicy deadlines;
+    private final OrderDecisions decisions;
 
-    public EmergencyApprovalTaskListener(OrderRepository orders, DeadlinePolicy deadlines) {
+    public EmergencyApprovalTaskListener(OrderRepository orders, DeadlinePolicy deadlines, OrderDecisions decisions) {
         this.orders = orders;
         this.deadlines = deadlines;
+        this.decisions = decisions;
     }
 
     @Override
@@ -42,18 +45,23 @@ public class EmergencyApprovalTaskListener implements TaskListener {
         switch (task.getEventName()) {
             case EVENTNAME_CREATE -> task.getExecution().removeVariable(LegalOrderVariables.EMERGENCY_APPROVAL);
             case EVENTNAME_COMPLETE -> {
-                String approver = TaskActor.of(task);
+                String approver = TaskActor.decider(task);
+                orders.boundOrder(trackingNumber, task.getProcessInstanceId());
                 String decision = variables.emergencyApproval();
                 if (APPROVE.equals(decision)) {
                     // the approver carries the analysis' duties: categories within the order and the policy, reasons
                     Set<DataCategory> approved = AnalysisRules.check(AnalysisDecision.DISCLOSE, variables.approvalComment(),
                             variables.approvedCategories(), orders.get(trackingNumber).dataCategories(), approver);
+                    decisions.record(trackingNumber, OrderDecisions.Step.EMERGENCY_APPROVAL, APPROVE, approved, approver,
+                            task.getId(), null);
                     variables.normalizeApprovedCategories(approved);
                     variables.setApproved(approver, ClockUtil.getCurrentTime());
                     variables.setApprovedAlone(deadlines.reviewDueAt(ClockUtil.getCurrentTime()));
                     orders.addEvent(trackingNumber, "APPROVED_ALONE", approver, "Emergency disclosure of " + approved
                             + " approved by an approver alone; the legal analysis follows the disclosure.");
                 } else if (LEAVE_TO_ANALYSIS.equals(decision)) {
+                    decisions.record(trackingNumber, OrderDecisions.Step.EMERGENCY_APPROVAL, LEAVE_TO_ANALYSIS, null, approver,
+                            task.getId(), null);
                     orders.addEvent(trackingNumber, "LEFT_TO_ANALYSIS", approver,
                             "The approver left the emergency to the legal analysis.");
                 } else {

@@ -1,6 +1,8 @@
 package com.disclosuredesk.disclosure;
 
 import com.disclosuredesk.operations.DisclosureMetrics;
+import com.disclosuredesk.order.ApprovedDisclosure;
+import com.disclosuredesk.order.OrderDecisions;
 import com.disclosuredesk.order.OrderRepository;
 import com.disclosuredesk.order.OrderStatus;
 import com.disclosuredesk.process.LegalOrderVariables;
@@ -12,8 +14,10 @@ import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
 /**
- * Service task Task_DiscloseData (asynchronous, retried; a final failure is an incident in Cockpit).
- * Only the disclosure's id, digest and counts become process variables.
+ * Service task Task_DiscloseData (asynchronous, retried; a final failure is an incident in Cockpit). What is disclosed,
+ * about whom and who decided it come from the application's records only: the order bound to this instance, and the
+ * approval and analysis on record ({@link ApprovedDisclosure}); never from a process variable. Only the disclosure's
+ * id, digest and counts become process variables.
  */
 @Component
 public class DiscloseDataDelegate implements JavaDelegate {
@@ -23,20 +27,24 @@ public class DiscloseDataDelegate implements JavaDelegate {
     private final DisclosureService disclosures;
     private final OrderRepository orders;
     private final DisclosureMetrics metrics;
+    private final OrderDecisions decisions;
 
-    public DiscloseDataDelegate(DisclosureService disclosures, OrderRepository orders, DisclosureMetrics metrics) {
+    public DiscloseDataDelegate(DisclosureService disclosures, OrderRepository orders, DisclosureMetrics metrics,
+                                OrderDecisions decisions) {
         this.disclosures = disclosures;
         this.orders = orders;
         this.metrics = metrics;
+        this.decisions = decisions;
     }
 
     @Override
     public void execute(DelegateExecution execution) {
         LegalOrderVariables variables = LegalOrderVariables.of(execution);
-        String trackingNumber = variables.trackingNumber();
+        String trackingNumber = orders.boundOrder(execution.getProcessBusinessKey(), execution.getProcessInstanceId());
         long started = metrics.start();
-        DisclosureResult result = disclosures.disclose(trackingNumber, variables.approvedCategories(),
-                variables.analysedBy(), variables.approvedBy(), variables.approvedAt());
+        ApprovedDisclosure approved = ApprovedDisclosure.of(decisions.of(trackingNumber), orders.get(trackingNumber).dataCategories());
+        DisclosureResult result = disclosures.disclose(trackingNumber, approved.categories(), approved.analysedBy(),
+                approved.approvedBy(), approved.approvedAt());
         variables.setDisclosure(result.disclosureId(), result.sha256(), result.outcome(), result.usersAffected(),
                 result.ipEntryCount());
         orders.updateStatus(trackingNumber, OrderStatus.DISCLOSED, result.outcome().name(), null);

@@ -33,7 +33,6 @@ import jakarta.validation.ConstraintViolation;
 import jakarta.validation.Validator;
 
 import org.camunda.bpm.engine.RuntimeService;
-import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -87,9 +86,9 @@ public class OrderIntakeService {
                     ? "Order received over the API."
                     : "Order received over the API, building on preservation order " + order.preservationReference() + ".");
             orders.updateStatus(order.trackingNumber(), OrderStatus.RECEIVED, null, null);
-            ProcessInstance instance = runtime.startProcessInstanceByKey(LegalOrderProcess.PROCESS_KEY,
+            // Task_RegisterOrder binds the order to the instance (OrderRepository.bind), in this transaction
+            runtime.startProcessInstanceByKey(LegalOrderProcess.PROCESS_KEY,
                     order.trackingNumber(), Map.of(LegalOrderVariables.TRACKING_NUMBER, order.trackingNumber()));
-            orders.attachProcessInstance(order.trackingNumber(), instance.getId());
         }
         return new Registration(order.trackingNumber(), true);
     }

@@ -35,13 +35,17 @@ public class RegisterOrderDelegate implements JavaDelegate {
     public void execute(DelegateExecution execution) {
         LegalOrderVariables variables = LegalOrderVariables.of(execution);
         LegalOrder order;
-        if (variables.trackingNumber() == null) {
+        // An order submitted over the API is started by the application with its tracking number as business key, in
+        // the transaction that stored it: the order is bound to this instance here, once. People cannot start
+        // legal-order with a business key (EngineCommandGuard); without one, this is a paper order of the start form.
+        String businessKey = execution.getProcessBusinessKey();
+        if (businessKey == null || businessKey.isBlank()) {
             OrderSubmission submission = StartFormOrderMapper.toSubmission(execution.getVariables());
             variables.removePersonalInput();
             order = intake.registerStarted(submission, startingUser(execution), execution.getProcessInstanceId());
             execution.setProcessBusinessKey(order.trackingNumber());
         } else {
-            order = orders.get(variables.trackingNumber());
+            order = orders.get(orders.bind(businessKey, execution.getProcessInstanceId()));
         }
         Date now = ClockUtil.getCurrentTime();
         Date answerDueAt = deadlines.answerDueAt(order, now);

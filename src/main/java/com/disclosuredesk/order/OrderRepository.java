@@ -122,6 +122,41 @@ public class OrderRepository {
                 .params(processInstanceId, trackingNumber).update();
     }
 
+    /**
+     * The order of a process instance: its business key, provided the order of that tracking number is bound to this
+     * very instance ({@code process_instance_id}, written when the process started). Business keys are not unique in
+     * the engine and a start may name any; the binding is the application's own.
+     *
+     * @throws IllegalStateException when the instance is not the one bound to that order (the step fails)
+     */
+    public String boundOrder(String businessKey, String processInstanceId) {
+        Integer bound = jdbc.sql("SELECT COUNT(*) FROM dd_legal_order WHERE tracking_number = ? AND process_instance_id = ?")
+                .params(businessKey, processInstanceId).query(Integer.class).single();
+        if (bound == null || bound != 1) {
+            throw new IllegalStateException("Process instance " + processInstanceId + " is not the one bound to order "
+                    + businessKey + ": nothing is done for it");
+        }
+        return businessKey;
+    }
+
+    /**
+     * Binds an order to the process instance that the application started for it, once: an order already bound to
+     * another instance is never bound again.
+     *
+     * @throws IllegalStateException when the order is bound to another instance (the start fails)
+     */
+    public String bind(String trackingNumber, String processInstanceId) {
+        int updated = jdbc.sql("""
+                UPDATE dd_legal_order SET process_instance_id = ?
+                WHERE tracking_number = ? AND (process_instance_id IS NULL OR process_instance_id = ?)""")
+                .params(processInstanceId, trackingNumber, processInstanceId).update();
+        if (updated != 1) {
+            throw new IllegalStateException("Order " + trackingNumber + " is bound to another process instance than "
+                    + processInstanceId + ": this instance does nothing for it");
+        }
+        return trackingNumber;
+    }
+
     public Optional<LegalOrder> find(String trackingNumber) {
         return jdbc.sql("SELECT * FROM dd_legal_order WHERE tracking_number = ?")
                 .param(trackingNumber)

@@ -9,6 +9,12 @@ public final class LegalOrderProcess {
     public static final String TASK_LEGAL_ANALYSIS = "Task_LegalAnalysis";
     public static final String TASK_APPROVAL = "Task_Approval";
     public static final String TASK_VERIFY_REQUESTER = "Task_VerifyRequester";
+    /** The copy of an overdue analysis handed to the approvers. */
+    public static final String TASK_LEGAL_ANALYSIS_COPY = "Task_LegalAnalysisCopy";
+    /** The copy of an overdue approval handed to the other approvers. */
+    public static final String TASK_APPROVAL_COPY = "Task_ApprovalCopy";
+    public static final String TASK_APPROVE_EMERGENCY_ALONE = "Task_ApproveEmergencyAlone";
+    public static final String TASK_ANALYSIS_AFTER_DISCLOSURE = "Task_AnalysisAfterDisclosure";
 
     public static final String MESSAGE_CLARIFICATION_RECEIVED = "ClarificationReceived";
     public static final String MESSAGE_ORDER_WITHDRAWN = "OrderWithdrawn";

@@ -14,6 +14,8 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.VariableScope;
 import org.camunda.spin.plugin.variable.SpinValues;
 import org.camunda.spin.json.SpinJsonNode;
@@ -163,8 +165,19 @@ public final class LegalOrderVariables {
         return new LegalOrderVariables(scope);
     }
 
+    /**
+     * The order's tracking number: the process instance's business key, which no API can change (the variable
+     * {@code trackingNumber} is only its copy, for forms and Tasklist columns). Steps that disclose or decide check
+     * in addition that the order is bound to this very instance ({@code OrderRepository.boundOrder}).
+     */
     public String trackingNumber() {
-        return string(TRACKING_NUMBER);
+        if (scope instanceof DelegateExecution execution) {
+            return execution.getProcessBusinessKey();
+        }
+        if (scope instanceof DelegateTask task) {
+            return task.getExecution().getProcessBusinessKey();
+        }
+        throw new IllegalStateException("The tracking number is read from a process instance only");
     }
 
     /** Publishes the order's non-personal facts to the process, for forms, gateways and Cockpit. */
@@ -514,7 +527,10 @@ public final class LegalOrderVariables {
         }
     }
 
-    /** Accepts a JSON array (Json variable or String), a collection, or a comma-separated string. */
+    /**
+     * The contract's form: a JSON array of category names, as a Json variable, a JSON text or a list. Anything else
+     * (a bare name, a comma-separated text, a JSON object) is refused naming the variable.
+     */
     static Set<DataCategory> categories(Object value) {
         Set<DataCategory> result = EnumSet.noneOf(DataCategory.class);
         if (value == null) {
@@ -522,7 +538,10 @@ public final class LegalOrderVariables {
         }
         Collection<?> names;
         if (value instanceof SpinJsonNode node) {
-            names = node.isArray() ? node.elements().stream().map(SpinJsonNode::stringValue).toList() : List.of(node.toString());
+            if (!node.isArray()) {
+                throw new InvalidTaskInputException(APPROVED_CATEGORIES, "must be a JSON array of category names, such as [\"IP_ADDRESS\"]");
+            }
+            names = node.elements().stream().map(n -> n.isString() ? n.stringValue() : n.toString()).toList();
         } else if (value instanceof Collection<?> collection) {
             names = collection;
         } else {
@@ -533,8 +552,10 @@ public final class LegalOrderVariables {
                 } catch (JsonProcessingException e) {
                     throw new InvalidTaskInputException(APPROVED_CATEGORIES, "is not a JSON array of category names");
                 }
+            } else if (text.isEmpty()) {
+                names = List.of();
             } else {
-                names = text.isEmpty() ? List.of() : List.of(text.split("\\s*,\\s*"));
+                throw new InvalidTaskInputException(APPROVED_CATEGORIES, "must be a JSON array of category names, such as [\"IP_ADDRESS\"]");
             }
         }
         List<String> unknown = new ArrayList<>();

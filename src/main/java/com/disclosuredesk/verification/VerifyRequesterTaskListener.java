@@ -1,6 +1,7 @@
 package com.disclosuredesk.verification;
 
 import com.disclosuredesk.order.LegalOrder;
+import com.disclosuredesk.order.OrderDecisions;
 import com.disclosuredesk.order.OrderRepository;
 import com.disclosuredesk.order.OrderStatus;
 import com.disclosuredesk.process.InvalidTaskInputException;
@@ -22,10 +23,12 @@ public class VerifyRequesterTaskListener implements TaskListener {
 
     private final OrderRepository orders;
     private final AuthorityRegistry registry;
+    private final OrderDecisions decisions;
 
-    public VerifyRequesterTaskListener(OrderRepository orders, AuthorityRegistry registry) {
+    public VerifyRequesterTaskListener(OrderRepository orders, AuthorityRegistry registry, OrderDecisions decisions) {
         this.orders = orders;
         this.registry = registry;
+        this.decisions = decisions;
     }
 
     @Override
@@ -39,10 +42,13 @@ public class VerifyRequesterTaskListener implements TaskListener {
                         "Waiting for the requester to be verified by a call-back through a known channel.");
             }
             case EVENTNAME_COMPLETE -> {
-                String analyst = TaskActor.of(task);
+                String analyst = TaskActor.decider(task);
+                orders.boundOrder(trackingNumber, task.getProcessInstanceId());
                 Boolean verified = variables.requesterVerified();
                 String note = variables.verificationNote();
                 check(verified, note);
+                decisions.record(trackingNumber, OrderDecisions.Step.VERIFICATION, verified ? "VERIFIED" : "NOT_VERIFIED", null,
+                        analyst, task.getId(), null);
                 variables.setVerification(verified, note.strip(), analyst);
                 if (verified && variables.registerAuthority()) {
                     LegalOrder.Authority authority = orders.get(trackingNumber).authority();

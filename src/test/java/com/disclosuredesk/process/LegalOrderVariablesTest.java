@@ -63,11 +63,19 @@ class LegalOrderVariablesTest {
             assertThat(LegalOrderVariables.categories(List.of(CONTACTS))).containsExactly(CONTACTS);
         }
 
+        @ParameterizedTest
+        @ValueSource(strings = {"IP_ADDRESS, PHONE_NUMBER", "PHONE_NUMBER", "{\"IP_ADDRESS\": true}"})
+        void anythingButAJsonArrayIsRefusedNamingTheVariable(String value) {
+            assertThatThrownBy(() -> LegalOrderVariables.categories(value))
+                    .isInstanceOfSatisfying(InvalidTaskInputException.class,
+                            e -> assertThat(e.variable()).isEqualTo("approvedCategories"))
+                    .hasMessageContaining("JSON array");
+        }
+
         @Test
-        void commaSeparatedString() {
-            assertThat(LegalOrderVariables.categories("IP_ADDRESS, PHONE_NUMBER")).containsExactlyInAnyOrder(IP_ADDRESS,
-                    PHONE_NUMBER);
-            assertThat(LegalOrderVariables.categories("PHONE_NUMBER")).containsExactly(PHONE_NUMBER);
+        void aSpinObjectIsRefused() {
+            assertThatThrownBy(() -> LegalOrderVariables.categories(Spin.JSON("{\"IP_ADDRESS\": true}")))
+                    .isInstanceOf(InvalidTaskInputException.class).hasMessageContaining("JSON array");
         }
 
         @ParameterizedTest
@@ -92,8 +100,8 @@ class LegalOrderVariablesTest {
         }
 
         @Test
-        void unknownNamesInACommaListAreRefused() {
-            assertThatThrownBy(() -> LegalOrderVariables.categories("IP_ADDRESS, ip_address"))
+        void namesAreCaseSensitive() {
+            assertThatThrownBy(() -> LegalOrderVariables.categories("[\"IP_ADDRESS\", \"ip_address\"]"))
                     .isInstanceOf(InvalidTaskInputException.class)
                     .hasMessageContaining("approvedCategories")
                     .hasMessageContaining("[ip_address]");
@@ -271,6 +279,5 @@ class LegalOrderVariablesTest {
 
         assertThat(LegalOrderVariables.categories(Spin.JSON("[\"IP_ADDRESS\",\"PHONE_NUMBER\"]"))).isEqualTo(fromJson);
         assertThat(LegalOrderVariables.categories(List.of("IP_ADDRESS", "PHONE_NUMBER"))).isEqualTo(fromJson);
-        assertThat(LegalOrderVariables.categories("IP_ADDRESS,PHONE_NUMBER")).isEqualTo(fromJson);
     }
 }

@@ -38,6 +38,15 @@ public final class Orders {
                 new OrderSubmission.Period(now.minus(90, ChronoUnit.DAYS), now), today.plusDays(180), DOCUMENT_SHA256);
     }
 
+    /** The same order from a US authority (what the demo intake account court-us submits for). */
+    public static OrderSubmission fromUnitedStates(OrderSubmission o) {
+        return new OrderSubmission(o.reference(), o.orderType(),
+                new OrderSubmission.Authority("US District Court SDNY", "US", "clerk@nysd.uscourts.example"),
+                new OrderSubmission.Issuer(IssuerType.JUDGE, "Hon. A. Judge"), o.issuedOn(), o.validUntil(),
+                o.offence(), o.suspectConfirmed(), o.emergency(), o.emergencyFacts(), o.targets(), o.dataCategories(),
+                o.period(), o.nonDisclosureUntil(), o.documentSha256(), o.preservationReference());
+    }
+
     /** The same order without the digest of the signed order document: incomplete. */
     public static OrderSubmission withoutDigest(OrderSubmission o) {
         return new OrderSubmission(o.reference(), o.orderType(), o.authority(), o.issuer(), o.issuedOn(), o.validUntil(),

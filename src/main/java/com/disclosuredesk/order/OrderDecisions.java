@@ -1,0 +1,98 @@
+package com.disclosuredesk.order;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.Arrays;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+import javax.sql.DataSource;
+
+import com.disclosuredesk.common.Sequences;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.support.incrementer.DataFieldMaxValueIncrementer;
+import org.springframework.stereotype.Repository;
+
+/**
+ * The decisions legal staff take on an order ({@code dd_order_decision}), recorded by the task listeners when a task
+ * is completed, from the signed-in user: which step, what was decided, which categories, by whom, when, on which
+ * task. They, not process variables, say what may be disclosed and who analysed and approved it (docs/security.md).
+ * Append-only.
+ */
+@Repository
+public class OrderDecisions {
+
+    /** The steps of legal-order at which a person decides. */
+    public enum Step { VERIFICATION, ANALYSIS, APPROVAL, EMERGENCY_APPROVAL, ANALYSIS_AFTER_DISCLOSURE }
+
+    /**
+     * One decision. {@code basedOnId}: the decision it decides on (an approval: the analysis; the analysis after an
+     * emergency disclosure: the approval alone).
+     */
+    public record Decision(long id, String trackingNumber, Step step, String decision, Set<DataCategory> categories,
+                           String decidedBy, Instant decidedAt, String taskId, Long basedOnId) {}
+
+    private final JdbcClient jdbc;
+    private final Clock clock;
+    private final DataFieldMaxValueIncrementer sequence;
+
+    public OrderDecisions(DataSource dataSource, Clock clock) {
+        this.jdbc = JdbcClient.create(dataSource);
+        this.clock = clock;
+        this.sequence = Sequences.of(dataSource, "dd_order_decision_seq");
+    }
+
+    public Decision record(String trackingNumber, Step step, String decision, Set<DataCategory> categories, String decidedBy,
+                           String taskId, Long basedOnId) {
+        long id = sequence.nextLongValue();
+        Instant now = clock.instant();
+        String names = categories == null || categories.isEmpty() ? null
+                : categories.stream().map(Enum::name).sorted().collect(Collectors.joining(","));
+        jdbc.sql("""
+                INSERT INTO dd_order_decision (id, tracking_number, step, decision, categories, decided_by, decided_at, task_id, based_on_id)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)""")
+                .params(id, trackingNumber, step.name(), decision, names, decidedBy, now.atOffset(ZoneOffset.UTC), taskId, basedOnId)
+                .update();
+        return new Decision(id, trackingNumber, step, decision, categories == null ? EnumSet.noneOf(DataCategory.class)
+                : categories.isEmpty() ? EnumSet.noneOf(DataCategory.class) : EnumSet.copyOf(categories), decidedBy, now, taskId, basedOnId);
+    }
+
+    /** Every decision on the order, oldest first. */
+    public List<Decision> of(String trackingNumber) {
+        return jdbc.sql("SELECT * FROM dd_order_decision WHERE tracking_number = ? ORDER BY id")
+                .param(trackingNumber).query(OrderDecisions::decision).list();
+    }
+
+    /** The latest decision on the order at one of {@code steps}. */
+    public Optional<Decision> latest(String trackingNumber, Step... steps) {
+        List<Step> wanted = Arrays.asList(steps);
+        List<Decision> all = of(trackingNumber);
+        for (int i = all.size() - 1; i >= 0; i--) {
+            if (wanted.contains(all.get(i).step())) {
+                return Optional.of(all.get(i));
+            }
+        }
+        return Optional.empty();
+    }
+
+    private static Decision decision(ResultSet rs, int row) throws SQLException {
+        String categories = rs.getString("categories");
+        Set<DataCategory> set = EnumSet.noneOf(DataCategory.class);
+        if (categories != null && !categories.isBlank()) {
+            Arrays.stream(categories.split(",")).map(String::trim).map(DataCategory::valueOf).forEach(set::add);
+        }
+        long basedOn = rs.getLong("based_on_id");
+        Long basedOnId = rs.wasNull() ? null : basedOn;
+        return new Decision(rs.getLong("id"), rs.getString("tracking_number"), Step.valueOf(rs.getString("step")),
+                rs.getString("decision"), set, rs.getString("decided_by"),
+                rs.getObject("decided_at", OffsetDateTime.class).toInstant(), rs.getString("task_id"), basedOnId);
+    }
+}
