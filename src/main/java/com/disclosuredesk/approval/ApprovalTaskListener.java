@@ -55,9 +55,6 @@ public class ApprovalTaskListener implements TaskListener {
                 ApprovalRules.checkDecision(decision, variables.approvalComment());
                 decisions.record(trackingNumber, OrderDecisions.Step.APPROVAL, decision.name(), analysis.categories(), approver,
                         task.getId(), analysis.id());
-                // the copies the forms and Cockpit show, from the record
-                variables.normalizeApprovedCategories(analysis.categories());
-                variables.setAnalysedBy(analysis.decidedBy());
                 if (decision == ApprovalDecision.APPROVE) {
                     variables.setApproved(approver, ClockUtil.getCurrentTime());
                 }

@@ -212,6 +212,9 @@ class TrustBoundaryHttpTest {
                 t -> t.engine(HttpMethod.PUT, "/filter/" + t.filter("Legal analysis"), """
                         {"resourceType": "Task", "name": "Legal analysis", "owner": null,
                          "query": {"assigneeExpression": "${currentUser()}"}, "properties": {}}""", "analyst")));
+        attacks.add(new Attack("run a filter with an expression in its extending query", "analyst", Set.of(400, 403), null,
+                t -> t.engine(HttpMethod.POST, "/filter/" + t.filter("My tasks") + "/list",
+                        "{\"assigneeExpression\": \"${''.getClass().forName('java.lang.Runtime')}\"}", "analyst")));
         // deciding without being in the task's group
         attacks.add(new Attack("administrator approves A", "admin", badRequest, "legal-approvers",
                 t -> t.engine(HttpMethod.POST, "/task/" + t.task(t.orderA, "admin") + "/complete",
