@@ -527,6 +527,11 @@ public final class LegalOrderVariables {
         }
     }
 
+    /** The categories of a value as {@link #approvedCategories()} reads them (a JSON array of names). */
+    public static Set<DataCategory> categoriesOf(Object value) {
+        return categories(value);
+    }
+
     /**
      * The contract's form: a JSON array of category names, as a Json variable, a JSON text or a list. Anything else
      * (a bare name, a comma-separated text, a JSON object) is refused naming the variable.

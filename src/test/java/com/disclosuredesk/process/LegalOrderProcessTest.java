@@ -79,6 +79,9 @@ class LegalOrderProcessTest {
     @Autowired AuthorityRegistry registry;
     @Autowired PreservationService preservations;
     @Autowired DisclosureRepository disclosures;
+    @Autowired com.disclosuredesk.order.OrderDecisions decisions;
+    @Autowired com.disclosuredesk.security.DecisionRecordsBackfill backfill;
+    @Autowired javax.sql.DataSource dataSource;
 
     private static int references;
 
@@ -172,6 +175,40 @@ class LegalOrderProcessTest {
         assertThat(pi).isEnded().hasPassed("Event_OrderRejected").hasNotPassed("Task_Approval");
         assertThat(orders.status(pi.getBusinessKey()).orElseThrow().status()).isEqualTo(OrderStatus.REJECTED);
         assertThat(ledger.find(pi.getBusinessKey()).orElseThrow().outcome()).isEqualTo(OrderOutcome.REJECTED);
+    }
+
+    @Test
+    void anOrderInFlightBeforeDecisionsWereRecordedGetsItsRecordsAtStartAndIsDisclosedFromThem() {
+        ProcessInstance pi = submit(Orders.valid(nextReference()));
+        String trackingNumber = pi.getBusinessKey();
+        analyse(pi, "analyst", "DISCLOSE", "[\"IP_ADDRESS\"]");
+        approve(pi, "approver", "APPROVE", null);
+        assertThat(pi).isWaitingAt("Task_DiscloseData");
+        // as an earlier version left it: the decisions only in variables and the engine's history
+        var jdbc = org.springframework.jdbc.core.simple.JdbcClient.create(dataSource);
+        jdbc.sql("DELETE FROM dd_order_decision WHERE tracking_number = ? AND based_on_id IS NOT NULL").param(trackingNumber).update();
+        jdbc.sql("DELETE FROM dd_order_decision WHERE tracking_number = ?").param(trackingNumber).update();
+
+        backfill.run(null);
+        backfill.run(null); // once only
+
+        assertThat(decisions.of(trackingNumber)).extracting(d -> d.step() + ":" + d.decision() + ":" + d.decidedBy() + ":" + d.categories())
+                .containsExactly("ANALYSIS:DISCLOSE:analyst:[IP_ADDRESS]", "APPROVAL:APPROVE:approver:[IP_ADDRESS]");
+        execute(job(pi));
+        assertThat(disclosures.findByOrder(trackingNumber).orElseThrow().categories()).isEqualTo("IP_ADDRESS");
+    }
+
+    @Test
+    void aDisclosureWithoutAnApprovalOnRecordFailsWhateverTheVariablesSay() {
+        ProcessInstance pi = submit(Orders.valid(nextReference()));
+        analyse(pi, "analyst", "DISCLOSE", "[\"IP_ADDRESS\"]");
+        approve(pi, "approver", "APPROVE", null);
+        org.springframework.jdbc.core.simple.JdbcClient.create(dataSource)
+                .sql("DELETE FROM dd_order_decision WHERE tracking_number = ? AND step = 'APPROVAL'").param(pi.getBusinessKey()).update();
+
+        assertThatThrownBy(() -> engine.getManagementService().executeJob(job(pi).getId()))
+                .hasMessageContaining("No disclosure: no approval is on record");
+        assertThat(disclosures.findByOrder(pi.getBusinessKey())).isEmpty();
     }
 
     @Test
