@@ -50,6 +50,7 @@ class AuthorizationTableTest {
     @Autowired AuthorizationService authorizations;
     @Autowired FilterService filters;
     @Autowired TaskService tasks;
+    @Autowired org.camunda.bpm.engine.IdentityService identity;
 
     /** One row of the table: who, which resource type (null: every type), which ids, which permissions. */
     record Row(String who, String resource, Set<String> ids, Set<String> permissions) {}
@@ -142,6 +143,8 @@ class AuthorizationTableTest {
                         && grant.getUserId().equals(assigneeOf(grant.getResourceId()));
                 case "each user" -> grant.getUserId() != null && grant.getUserId().equals(grant.getResourceId());
                 case "each group" -> grant.getGroupId() != null && grant.getGroupId().equals(grant.getResourceId());
+                case "deployer of a deployment" -> grant.getUserId() != null
+                        && identity.createUserQuery().userId(grant.getUserId()).memberOfGroup("camunda-admin").count() == 1;
                 default -> grant.getGroupId() != null && grant.getGroupId().equals(strip(row.who()))
                         && row.ids().stream().anyMatch(id -> idMatches(id, grant));
             };
