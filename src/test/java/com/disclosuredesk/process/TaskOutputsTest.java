@@ -53,6 +53,41 @@ class TaskOutputsTest {
         assertThat(TaskOutputs.problem(TaskOutputs.START_FORM, "trackingNumber", "LO-2026-000001")).isPresent();
     }
 
+    /** Tasklist submits every keyed field of a form: each must be an output of every element that uses the form. */
+    @Test
+    void everyFieldOfEveryFormIsAnOutputOfItsTask() throws Exception {
+        var mapper = new com.fasterxml.jackson.databind.ObjectMapper();
+        try (var model = java.nio.file.Files.newInputStream(java.nio.file.Path.of("processes/legal-order.bpmn"))) {
+            var bpmn = org.camunda.bpm.model.bpmn.Bpmn.readModelFromStream(model);
+            List<org.camunda.bpm.model.bpmn.instance.FlowNode> withForms = new java.util.ArrayList<>();
+            withForms.addAll(bpmn.getModelElementsByType(org.camunda.bpm.model.bpmn.instance.UserTask.class));
+            withForms.addAll(bpmn.getModelElementsByType(org.camunda.bpm.model.bpmn.instance.StartEvent.class));
+            int checked = 0;
+            for (var node : withForms) {
+                String formRef = node.getAttributeValueNs("http://camunda.org/schema/1.0/bpmn", "formRef");
+                if (formRef == null) {
+                    continue;
+                }
+                List<String> fields = new java.util.ArrayList<>();
+                collectKeys(mapper.readTree(java.nio.file.Path.of("forms", formRef + ".form").toFile()), fields);
+                assertThat(fields).as("fields of %s", formRef).isNotEmpty();
+                assertThat(TaskOutputs.of(node.getId()).keySet()).as("outputs of %s (form %s)", node.getId(), formRef)
+                        .containsAll(fields);
+                checked++;
+            }
+            assertThat(checked).isGreaterThanOrEqualTo(8);
+        }
+    }
+
+    private static void collectKeys(com.fasterxml.jackson.databind.JsonNode node, List<String> keys) {
+        for (var component : node.path("components")) {
+            if (component.hasNonNull("key") && !component.path("disabled").asBoolean(false)) {
+                keys.add(component.get("key").asText());
+            }
+            collectKeys(component, keys);
+        }
+    }
+
     @Test
     void everyUserTaskOfTheModelHasItsOutputs() throws Exception {
         try (var model = java.nio.file.Files.newInputStream(java.nio.file.Path.of("processes/legal-order.bpmn"))) {
