@@ -8,13 +8,13 @@
 #   bench/disclosure-extraction.sh --help               # all options
 #
 # Environment: BENCH_XMX (heap, default 2g), BENCH_JAVA_OPTS (more JVM options, e.g. -Xlog:gc),
-# MVN_ARGS (default "-o": offline, warm local repository).
+# MVN_ARGS (extra Maven arguments, e.g. "-o" offline with a warm local repository; default none).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
 mkdir -p target/bench
 # shellcheck disable=SC2086
-mvn ${MVN_ARGS--o} -q -Dbpmnlint.skip=true test-compile dependency:build-classpath \
+mvn ${MVN_ARGS-} -q -Dbpmnlint.skip=true test-compile dependency:build-classpath \
     -Dmdep.outputFile=target/bench/classpath.txt -Dmdep.includeScope=test
 
 # shellcheck disable=SC2086

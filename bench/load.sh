@@ -13,9 +13,11 @@
 #   bench/load.sh --no-cds              # no restart with class data sharing
 #
 # More options go to the benchmark: --clients 8 --seconds 20 --warmup-seconds 10 --lifecycle-orders 200
-# --jvm "-Xmx512m ..." (default: the options of scripts/jvm.options) --jar JAR. Environment: MVN_ARGS (default "-o":
-# offline, warm local repository), SKIP_BUILD=1 (reuse the jar, test classes and archive), PG_LOCAL_DIR (default
-# target/bench/postgres), H2_QUERY_CACHE_SIZE (default 256).
+# --jvm "-Xmx512m ..." (default: the options of scripts/jvm.options) --jar JAR. Environment: MVN_ARGS (extra Maven
+# arguments, e.g. "-o" offline with a warm local repository; default none, so that a fresh machine downloads what it
+# needs), SKIP_BUILD=1 (reuse the jar, test classes and archive), PG_LOCAL_DIR (default target/bench/postgres),
+# H2_QUERY_CACHE_SIZE (default 256), H2_DURABILITY (default ";WRITE_DELAY=0;RETENTION_TIME=1000", the embedded
+# default's; H2_DURABILITY= measures H2's own buffered commits, as before issue 14).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -30,7 +32,7 @@ while [ $# -gt 0 ]; do
     --runs) RUNS="$2"; shift 2 ;;
     --no-docs) DOCS=""; shift ;;
     --no-cds) CDS=0; shift ;;
-    -h|--help) sed -n '2,18p' "$0"; exit 0 ;;
+    -h|--help) sed -n '2,20p' "$0"; exit 0 ;;
     *) ARGS+=("$1"); shift ;;
   esac
 done
@@ -38,9 +40,9 @@ done
 mkdir -p target/bench/load
 if [ "${SKIP_BUILD:-0}" != "1" ]; then
   # shellcheck disable=SC2086
-  mvn ${MVN_ARGS--o} -q -B -Dbpmnlint.skip=true -DskipTests package
+  mvn ${MVN_ARGS-} -q -B -Dbpmnlint.skip=true -DskipTests package
   # shellcheck disable=SC2086
-  mvn ${MVN_ARGS--o} -q -B -Dbpmnlint.skip=true test-compile dependency:build-classpath \
+  mvn ${MVN_ARGS-} -q -B -Dbpmnlint.skip=true test-compile dependency:build-classpath \
       -Dmdep.outputFile=target/bench/classpath.txt -Dmdep.includeScope=test
 fi
 
@@ -75,7 +77,7 @@ for r in $(seq 1 "$RUNS"); do
   if [ -z "$ONLY" ] || [ "$ONLY" = "h2" ]; then
     H2_DIR="$(pwd)/target/bench/load/h2-$RUN-$r"
     mkdir -p "$H2_DIR"
-    DBS+=(--db "h2,jdbc:h2:file:$H2_DIR/disclosure-desk;DB_CLOSE_ON_EXIT=FALSE;LOCK_TIMEOUT=10000;QUERY_CACHE_SIZE=${H2_QUERY_CACHE_SIZE:-256},sa,")
+    DBS+=(--db "h2,jdbc:h2:file:$H2_DIR/disclosure-desk;DB_CLOSE_ON_EXIT=FALSE;LOCK_TIMEOUT=10000${H2_DURABILITY-;WRITE_DELAY=0;RETENTION_TIME=1000};QUERY_CACHE_SIZE=${H2_QUERY_CACHE_SIZE:-256},sa,")
   fi
   if [ -z "$ONLY" ] || [ "$ONLY" = "postgresql" ]; then
     PG_DB="bench_load_${RUN}_$r"

@@ -9,8 +9,9 @@ import org.springframework.stereotype.Component;
 
 /**
  * Says when the application really is ready: after "Started ..." Spring Boot still runs the application runners
- * (the demo subscriber data and the demo intake accounts on a first start), and an order submitted before they
- * are done is refused. The README tells newcomers to wait for this line; the browser tests wait for it too.
+ * (the demo subscriber data and the demo intake accounts on a first start); until they are done {@code /api} answers
+ * 503 ({@link com.disclosuredesk.operations.NotReadyFilter}) and the readiness probe is DOWN. The browser tests wait
+ * for this line.
  */
 @Component
 public class ReadyLog {

@@ -1,7 +1,13 @@
 package com.disclosuredesk.cluster;
 
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
 import java.util.UUID;
 
+import javax.sql.DataSource;
+
+import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.slf4j.Logger;
@@ -16,6 +22,13 @@ import org.springframework.stereotype.Component;
  * asynchronous step shows the node that ran it, and the job executor locks jobs as {@code <node-id>:<random>}
  * ({@code ACT_RU_JOB.LOCK_OWNER_}). Without a node id the engine's defaults stay (host address and engine name;
  * a random lock owner).
+ * <p>
+ * A node with a name takes back its own work after a crash: when its engine is built, before its job executor
+ * starts, it releases the job locks that an earlier run of the same node still holds (lock owner
+ * {@code <node-id>:<other random>}). Killed with {@code kill -9}, that run left them locked until
+ * {@code lock-time-in-millis} (5 minutes by default); now the jobs are due again at once. The locks of other nodes
+ * keep the engine's rules (they expire). So a node id must name one running node only; the embedded default (H2,
+ * one process) is always the node {@code local}. See docs/cluster.md.
  */
 @Component
 public class NodeIdentityPlugin extends AbstractProcessEnginePlugin {
@@ -23,6 +36,7 @@ public class NodeIdentityPlugin extends AbstractProcessEnginePlugin {
     private static final Logger LOG = LoggerFactory.getLogger(NodeIdentityPlugin.class);
 
     private final String nodeId;
+    private ProcessEngineConfigurationImpl configuration;
 
     public NodeIdentityPlugin(@Value("${disclosure-desk.node-id:}") String nodeId) {
         this.nodeId = nodeId == null ? "" : nodeId.trim();
@@ -45,6 +59,45 @@ public class NodeIdentityPlugin extends AbstractProcessEnginePlugin {
             configuration.getJobExecutor().setLockOwner(nodeId + ":" + UUID.randomUUID().toString().substring(0, 8));
             LOG.info("Node {}: job log host name {}, job lock owner {}", nodeId, configuration.getHostname(),
                     configuration.getJobExecutor().getLockOwner());
+            this.configuration = configuration;
+        }
+    }
+
+    @Override
+    public void postProcessEngineBuild(ProcessEngine processEngine) {
+        if (configuration != null) {
+            int released = releaseLocksOfEarlierRuns(configuration.getDataSource(),
+                    configuration.getDatabaseTablePrefix(), configuration.getJobExecutor().getLockOwner());
+            if (released > 0) {
+                LOG.info("Node {}: released {} job locks of its earlier run; those jobs are due again", nodeId, released);
+            }
+        }
+    }
+
+    /**
+     * Releases the job locks held by earlier runs of this node: owners {@code <node-id>:...} other than
+     * {@code currentOwner}. The current run's own locks (if its job executor already runs) are kept.
+     *
+     * @return how many jobs were unlocked
+     */
+    int releaseLocksOfEarlierRuns(DataSource dataSource, String tablePrefix, String currentOwner) {
+        String pattern = nodeId.replace("\\", "\\\\").replace("_", "\\_").replace("%", "\\%") + ":%";
+        String sql = "UPDATE " + (tablePrefix == null ? "" : tablePrefix) + "ACT_RU_JOB SET LOCK_OWNER_ = NULL, "
+                + "LOCK_EXP_TIME_ = NULL WHERE LOCK_OWNER_ LIKE ? ESCAPE '\\' AND LOCK_OWNER_ <> ?";
+        try (Connection connection = dataSource.getConnection();
+             PreparedStatement update = connection.prepareStatement(sql)) {
+            update.setString(1, pattern);
+            update.setString(2, currentOwner);
+            int released = update.executeUpdate();
+            if (!connection.getAutoCommit()) {
+                connection.commit();
+            }
+            return released;
+        } catch (SQLException e) {
+            // not fatal: the locks then expire as before
+            LOG.warn("Node {}: could not release the job locks of its earlier run ({}); they expire after the lock time",
+                    nodeId, e.getMessage());
+            return 0;
         }
     }
 }

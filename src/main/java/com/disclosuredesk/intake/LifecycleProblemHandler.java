@@ -4,6 +4,8 @@ import java.util.List;
 
 import com.disclosuredesk.preservation.PreservationStateException;
 
+import org.camunda.bpm.engine.OptimisticLockingException;
+
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpStatus;
@@ -13,7 +15,7 @@ import org.springframework.web.bind.annotation.RestControllerAdvice;
 
 /**
  * problem+json answers for the order's lifecycle: input rules, state conflicts (of the order or of its preservation
- * hold), intake account bindings.
+ * hold, or a concurrent change of its process), intake account bindings.
  */
 @RestControllerAdvice(basePackages = "com.disclosuredesk")
 @Order(Ordered.HIGHEST_PRECEDENCE)
@@ -30,6 +32,17 @@ public class LifecycleProblemHandler {
     ResponseEntity<Object> conflict(OrderStateConflictException ex) {
         return ApiProblemHandler.problem(HttpStatus.CONFLICT, "order-state", "Not possible in the order's state",
                 ex.getMessage(), List.of());
+    }
+
+    /**
+     * A lost race: something else changed the order's process at the same time (an approval completed while the
+     * authority withdrew, ...). The engine rolled this request back; nothing of it was done.
+     */
+    @ExceptionHandler(OptimisticLockingException.class)
+    ResponseEntity<Object> concurrentChange(OptimisticLockingException ex) {
+        return ApiProblemHandler.problem(HttpStatus.CONFLICT, "concurrent-change", "Changed at the same time",
+                "The order changed at the same time (for example, it was decided); nothing of this request was done. "
+                        + "Read its status and try again if it still applies.", List.of());
     }
 
     @ExceptionHandler(PreservationStateException.class)

@@ -240,10 +240,14 @@ public class OrderRepository {
                 .param(trackingNumber).query((rs, i) -> outboxMessage(rs)).list();
     }
 
-    /** The messages for one recipient after a given id: a feed an intake system can poll. */
+    /**
+     * The messages for one recipient after a given id: a feed an intake system can poll. The limit is in the SQL and
+     * the rows are read into a list: a {@code stream()} would hold its connection until closed, and the feed runs
+     * outside a transaction, where nobody closes it (one pool connection lost per poll).
+     */
     public List<OutboxMessage> messagesFor(String recipient, long afterId, int limit) {
-        return jdbc.sql("SELECT id, tracking_number, kind, created_at, message FROM dd_outbox WHERE recipient = ? AND id > ? ORDER BY id")
-                .params(recipient, afterId).query((rs, i) -> outboxMessage(rs)).stream().limit(limit).toList();
+        return jdbc.sql("SELECT id, tracking_number, kind, created_at, message FROM dd_outbox WHERE recipient = ? AND id > ? ORDER BY id LIMIT ?")
+                .params(recipient, afterId, limit).query((rs, i) -> outboxMessage(rs)).list();
     }
 
     private static OutboxMessage outboxMessage(ResultSet rs) throws SQLException {

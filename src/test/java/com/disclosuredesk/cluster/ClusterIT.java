@@ -62,7 +62,9 @@ import org.junit.jupiter.api.TestMethodOrder;
  *
  * <p>Run by {@code mvn verify} (Maven profile {@code postgres-it}), which packages the jar and starts PostgreSQL
  * first; the test nodes lock jobs for 10 s (instead of 5 min) so that a surviving node takes over the jobs a killed
- * node had locked within seconds.
+ * node had locked within seconds. The last test gives node B the engine's default lock time (5 minutes), kills it
+ * while it holds jobs locked and restarts it: the restarted node releases the locks of its earlier run at start, and
+ * every order ends within seconds, not after the lock time.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class ClusterIT {
@@ -71,6 +73,13 @@ class ClusterIT {
     private static final String LOG = "[cluster-it] ";
     private static final List<String> ASYNC_STEPS = List.of("Task_RegisterOrder", "Task_DiscloseData",
             "Task_LogTransparency");
+
+    /** The nodes' arguments with the engine's default job lock time (5 minutes). */
+    private static final String DEFAULT_LOCK_TIME_ARGS = String.join(" ",
+            "--disclosure-desk.demo.subscribers.accounts=300",
+            // an idle node looks for jobs at least every second
+            "--camunda.bpm.job-execution.max-wait=1000",
+            "--camunda.bpm.job-execution.wait-time-in-millis=500");
 
     private static LocalPostgres postgres;
     private static ClusterNodes nodes;
@@ -89,12 +98,9 @@ class ClusterIT {
         Path jar = Path.of(System.getProperty("it.cluster.jar"));
         assertThat(jar).as("the packaged application").isRegularFile();
         nodes = new ClusterNodes(project, Path.of(System.getProperty("it.cluster.dir", "target/cluster-it")), jar,
-                postgres, DATABASE, List.of("a", "b"), String.join(" ",
-                        "--disclosure-desk.demo.subscribers.accounts=300",
-                        // a killed node's locks expire after 10 s; an idle node looks for jobs at least every second
-                        "--camunda.bpm.job-execution.lock-time-in-millis=10000",
-                        "--camunda.bpm.job-execution.max-wait=1000",
-                        "--camunda.bpm.job-execution.wait-time-in-millis=500"));
+                postgres, DATABASE, List.of("a", "b"), String.join(" ", DEFAULT_LOCK_TIME_ARGS,
+                        // a killed node's locks expire after 10 s
+                        "--camunda.bpm.job-execution.lock-time-in-millis=10000"));
         // both at once on the empty database: they take turns through their start (StartupLock)
         report("nodes a and b started together on an empty database in %d s", nodes.startAll().toSeconds());
         db = postgres.connect(DATABASE);
@@ -233,6 +239,57 @@ class ClusterIT {
                 """, orders);
         report("crash: %d failed job executions recorded (retried)", failed);
         report("crash-safety test: %d s", Duration.ofNanos(System.nanoTime() - t0).toSeconds());
+    }
+
+    @Test
+    @Order(3)
+    void aRestartedNodeTakesBackTheJobsItsKilledRunHeldLockedWithinSeconds() throws Exception {
+        long t0 = System.nanoTime();
+        URI a = nodes.url("a");
+        URI b = nodes.url("b");
+        // node b now locks jobs for the engine's default 5 minutes: nobody may take them before they expire, except
+        // node b itself after a restart, which releases the locks of its earlier run at start (NodeIdentityPlugin)
+        nodes.kill("b");
+        nodes.start("b", DEFAULT_LOCK_TIME_ARGS);
+        List<String> orders = submit(a, "RESTART", 24);
+        analyseAll(a, orders, "[\"IP_ADDRESS\"]", "Valid court order naming a suspect.");
+        String approve = """
+                {"variables": {"approvalDecision": {"value": "APPROVE"}, "approvalComment": {"value": "Approved."}}}
+                """;
+        ExecutorService approvers = Executors.newFixedThreadPool(8);
+        try {
+            List<Future<?>> approvals = new ArrayList<>();
+            for (String order : orders) {
+                approvals.add(approvers.submit(() -> {
+                    completeTask(b, order, "Task_Approval", "approver", approve);
+                    return null;
+                }));
+            }
+            for (Future<?> approval : approvals) {
+                approval.get(2, TimeUnit.MINUTES);
+            }
+        } finally {
+            approvers.shutdownNow();
+        }
+        nodes.kill("b");
+        Instant killedAt = Instant.now();
+        int lockedByB = count("""
+                SELECT COUNT(*) FROM act_ru_job j JOIN act_hi_procinst p ON p.id_ = j.process_instance_id_
+                WHERE p.business_key_ = ANY(?) AND j.lock_owner_ LIKE 'node-b:%'
+                  AND j.lock_exp_time_ > now() + interval '2 minutes'
+                """, orders);
+        report("restart: kill -9 node b after %d approvals: %d jobs locked by it for 5 minutes, %d orders not ended",
+                orders.size(), lockedByB, notEnded(orders).size());
+        assertThat(lockedByB).as("jobs node b held locked when it died (else the restart tested nothing)").isPositive();
+
+        Duration restart = nodes.start("b", DEFAULT_LOCK_TIME_ARGS);
+        awaitEnded(orders, Duration.ofSeconds(90));
+        long afterKill = Duration.between(killedAt, Instant.now()).toSeconds();
+        report("restart: node b restarted in %d s; all %d orders ended %d s after the kill (lock time 300 s)",
+                restart.toSeconds(), orders.size(), afterKill);
+        assertThat(Files.readString(nodes.log("b"))).contains("released");
+        assertEachOrderEndedExactlyOnce(orders);
+        report("restart test: %d s", Duration.ofNanos(System.nanoTime() - t0).toSeconds());
     }
 
     // --- what "exactly once" means, read from the database ------------------------------------------------------

@@ -70,6 +70,16 @@ final class ClusterNodes implements AutoCloseable {
         return Duration.ofNanos(System.nanoTime() - t0);
     }
 
+    /** Starts a node with other arguments than the cluster's ({@code CLUSTER_APP_ARGS} for this node's start only). */
+    Duration start(String name, String appArgs) {
+        String clusterArgs = env.put("CLUSTER_APP_ARGS", appArgs);
+        try {
+            return start(name);
+        } finally {
+            env.put("CLUSTER_APP_ARGS", clusterArgs);
+        }
+    }
+
     /** {@code kill -9}: the node dies mid-work, without any shutdown. */
     void kill(String name) {
         run("node", "kill", name);
