@@ -17,6 +17,8 @@ import javax.sql.DataSource;
 
 import com.disclosuredesk.common.Sequences;
 
+import org.camunda.bpm.engine.OptimisticLockingException;
+import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.incrementer.DataFieldMaxValueIncrementer;
 import org.springframework.stereotype.Repository;
@@ -56,11 +58,17 @@ public class OrderDecisions {
         Instant now = clock.instant();
         String names = categories == null || categories.isEmpty() ? null
                 : categories.stream().map(Enum::name).sorted().collect(Collectors.joining(","));
-        jdbc.sql("""
+        try {
+            jdbc.sql("""
                 INSERT INTO dd_order_decision (id, tracking_number, step, decision, categories, decided_by, decided_at, task_id, based_on_id)
                 VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)""")
                 .params(id, trackingNumber, step.name(), decision, names, decidedBy, now.atOffset(ZoneOffset.UTC), taskId, basedOnId)
                 .update();
+        } catch (DuplicateKeyException e) {
+            // one decision per task: a concurrent completion of the same task won; this one is the engine's lost race
+            // (409 on both engine APIs), and its transaction rolls back
+            throw new OptimisticLockingException("Task " + taskId + " was decided by a concurrent request; reload it");
+        }
         return new Decision(id, trackingNumber, step, decision, categories == null ? EnumSet.noneOf(DataCategory.class)
                 : categories.isEmpty() ? EnumSet.noneOf(DataCategory.class) : EnumSet.copyOf(categories), decidedBy, now, taskId, basedOnId);
     }

@@ -29,23 +29,21 @@ import org.springframework.test.context.ActiveProfiles;
  * disclosure package, the transparency report as JSON and CSV, the published reports, the ledger verification and one
  * entry, the transparency page, the registry of authorities, the user notifications, the intake accounts, the API
  * description) is called more times than the pool has connections, one after the other as a polling client does; then
- * the pool must have no connection in use and an order submitted next must be taken at once. The pool is small here (5
- * connections, 2 s to get one) so that a leak shows as a failure, not as a hang.
+ * the pool must have no connection in use and an order submitted next must be taken at once. The test runs in the
+ * HTTP tests' shared application context (its pool of 20): a context of its own would register a second engine named
+ * "default" in this JVM, which the engine REST API of the shared context would then use.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
-        "camunda.bpm.generate-unique-process-engine-name=false", "camunda.bpm.process-engine-name=default",
-        "spring.datasource.hikari.maximum-pool-size=5", "spring.datasource.hikari.connection-timeout=2000"})
+        "camunda.bpm.generate-unique-process-engine-name=false", "camunda.bpm.process-engine-name=default"})
 @ActiveProfiles({"demo", "test"})
 class ConnectionPoolHttpTest {
-
-    private static final int POOL = 5;
 
     @Autowired TestRestTemplate http;
     @Autowired HikariDataSource dataSource;
 
     @Test
     void everyReadEndpointCalledMoreTimesThanThePoolHasConnectionsLeavesThePoolFree() throws Exception {
-        assertThat(dataSource.getMaximumPoolSize()).isEqualTo(POOL);
+        int pool = dataSource.getMaximumPoolSize();
         OrderFlow flow = new OrderFlow(http);
         String trackingNumber = flow.submit(Orders.valid("AZ-POOL-" + System.nanoTime()));
         flow.discloseAfterAnalysisAndApproval(trackingNumber);
@@ -71,7 +69,7 @@ class ConnectionPoolHttpTest {
                 new String[] {"/actuator/health/readiness", null});
         Map<String, Integer> notOk = new TreeMap<>();
         for (String[] read : reads) {
-            for (int i = 0; i < POOL * 4 + 1; i++) {
+            for (int i = 0; i < pool + 1; i++) {
                 ResponseEntity<String> answer = get(read[0], read[1]);
                 if (!answer.getStatusCode().is2xxSuccessful()) {
                     notOk.merge(read[0] + " " + answer.getStatusCode().value(), 1, Integer::sum);
@@ -79,10 +77,11 @@ class ConnectionPoolHttpTest {
             }
         }
         assertThat(notOk).as("reads not answered 2xx").isEmpty();
-        assertThat(dataSource.getHikariPoolMXBean().getActiveConnections()).as("connections still in use after the reads")
-                .isZero();
+        // no connection stays in use (the job executor may hold one for a moment: wait for it, not for a leak)
+        org.awaitility.Awaitility.await("no connection in use after the reads").atMost(java.time.Duration.ofSeconds(10))
+                .until(() -> dataSource.getHikariPoolMXBean().getActiveConnections() == 0);
 
-        // the pool serves a submission at once (a connection not returned in 2 s would fail it with 500)
+        // the pool serves a submission at once
         String next = flow.submit(Orders.valid("AZ-POOL-NEXT-" + System.nanoTime()));
         List<String> steps = new ArrayList<>(flow.awaitStatus(next, "IN_LEGAL_ANALYSIS").get("timeline").findValuesAsText("step"));
         assertThat(steps).contains("RECEIVED", "VALIDITY_CHECKED");
