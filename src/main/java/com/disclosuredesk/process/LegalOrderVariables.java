@@ -161,7 +161,15 @@ public final class LegalOrderVariables {
         this.scope = scope;
     }
 
+    /**
+     * The variables of a process scope. A task whose execution is gone was ended by a concurrent change (a withdrawal
+     * committed between reading the task and its execution): that is the engine's lost race, answered 409.
+     */
     public static LegalOrderVariables of(VariableScope scope) {
+        if (scope == null) {
+            throw new org.camunda.bpm.engine.OptimisticLockingException(
+                    "The order changed concurrently (its process moved on while this request ran): reload it");
+        }
         return new LegalOrderVariables(scope);
     }
 

@@ -274,6 +274,12 @@ class LegalOrderVariablesTest {
     }
 
     @Test
+    void aTaskWhoseExecutionIsGoneIsALostRace() {
+        assertThatThrownBy(() -> LegalOrderVariables.of(null))
+                .isInstanceOf(org.camunda.bpm.engine.OptimisticLockingException.class).hasMessageContaining("concurrently");
+    }
+
+    @Test
     void categoriesOfEveryFormAgree() {
         Set<?> fromJson = LegalOrderVariables.categories("[\"IP_ADDRESS\",\"PHONE_NUMBER\"]");
 
