@@ -1,5 +1,8 @@
 package com.disclosuredesk.intake;
 
+import com.disclosuredesk.web.ApiProblemHandler;
+import com.disclosuredesk.web.FieldProblem;
+
 import java.util.List;
 
 import com.disclosuredesk.preservation.PreservationStateException;

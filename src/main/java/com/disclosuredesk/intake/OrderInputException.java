@@ -1,5 +1,7 @@
 package com.disclosuredesk.intake;
 
+import com.disclosuredesk.web.FieldProblem;
+
 import java.util.List;
 
 import org.camunda.bpm.engine.BadUserRequestException;

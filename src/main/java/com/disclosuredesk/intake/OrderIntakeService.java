@@ -1,5 +1,8 @@
 package com.disclosuredesk.intake;
 
+import com.disclosuredesk.web.ApiProblemHandler;
+import com.disclosuredesk.web.FieldProblem;
+
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Comparator;

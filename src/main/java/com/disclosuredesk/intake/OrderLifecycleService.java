@@ -1,5 +1,7 @@
 package com.disclosuredesk.intake;
 
+import com.disclosuredesk.web.FieldProblem;
+
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.ZoneOffset;

@@ -1,5 +1,8 @@
 package com.disclosuredesk.intake;
 
+import com.disclosuredesk.web.ApiProblemHandler;
+import com.disclosuredesk.common.Countries;
+
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;

@@ -1,5 +1,7 @@
 package com.disclosuredesk.intake;
 
+import com.disclosuredesk.web.FieldProblem;
+
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;

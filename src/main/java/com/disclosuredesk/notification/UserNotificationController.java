@@ -6,7 +6,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 
-import com.disclosuredesk.intake.FieldProblem;
+import com.disclosuredesk.web.FieldProblem;
 
 import io.swagger.v3.oas.annotations.tags.Tag;
 

@@ -3,7 +3,7 @@ package com.disclosuredesk.notification;
 import java.net.URI;
 import java.util.stream.Collectors;
 
-import com.disclosuredesk.intake.FieldProblem;
+import com.disclosuredesk.web.FieldProblem;
 
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;

@@ -2,7 +2,7 @@ package com.disclosuredesk.transparency;
 
 import java.util.List;
 
-import com.disclosuredesk.intake.FieldProblem;
+import com.disclosuredesk.web.FieldProblem;
 
 import org.springframework.http.InvalidMediaTypeException;
 import org.springframework.http.MediaType;

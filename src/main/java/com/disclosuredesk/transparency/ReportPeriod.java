@@ -9,7 +9,7 @@ import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-import com.disclosuredesk.intake.FieldProblem;
+import com.disclosuredesk.web.FieldProblem;
 
 /**
  * A period of the transparency report: whole days in UTC, both ends inclusive. An entry counts in the period when

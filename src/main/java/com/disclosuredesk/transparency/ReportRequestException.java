@@ -3,7 +3,7 @@ package com.disclosuredesk.transparency;
 import java.util.List;
 import java.util.stream.Collectors;
 
-import com.disclosuredesk.intake.FieldProblem;
+import com.disclosuredesk.web.FieldProblem;
 
 /** A request for a report with bad parameters: each problem names its parameter (never echoes a value). */
 public class ReportRequestException extends RuntimeException {

@@ -2,7 +2,7 @@ package com.disclosuredesk.verification;
 
 import java.util.List;
 
-import com.disclosuredesk.intake.FieldProblem;
+import com.disclosuredesk.web.FieldProblem;
 
 /** A registration of a known authority with invalid fields; each is named, no value is repeated. */
 public class AuthorityInputException extends RuntimeException {

@@ -14,8 +14,8 @@ import java.util.regex.Pattern;
 import javax.sql.DataSource;
 
 import com.disclosuredesk.common.Sequences;
-import com.disclosuredesk.intake.Countries;
-import com.disclosuredesk.intake.FieldProblem;
+import com.disclosuredesk.common.Countries;
+import com.disclosuredesk.web.FieldProblem;
 
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;

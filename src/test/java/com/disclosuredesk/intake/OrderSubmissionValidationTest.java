@@ -1,5 +1,7 @@
 package com.disclosuredesk.intake;
 
+import com.disclosuredesk.web.ApiProblemHandler;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Instant;

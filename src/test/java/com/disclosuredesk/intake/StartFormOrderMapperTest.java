@@ -1,5 +1,7 @@
 package com.disclosuredesk.intake;
 
+import com.disclosuredesk.web.FieldProblem;
+
 import static com.disclosuredesk.order.DataCategory.CONTACTS;
 import static com.disclosuredesk.order.DataCategory.IP_ADDRESS;
 import static com.disclosuredesk.order.DataCategory.PHONE_NUMBER;

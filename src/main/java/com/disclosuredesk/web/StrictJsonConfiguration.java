@@ -1,4 +1,4 @@
-package com.disclosuredesk.intake;
+package com.disclosuredesk.web;
 
 import java.time.Clock;
 import java.time.ZoneOffset;

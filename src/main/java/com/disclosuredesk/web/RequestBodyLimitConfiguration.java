@@ -1,4 +1,4 @@
-package com.disclosuredesk.intake;
+package com.disclosuredesk.web;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 

@@ -1,4 +1,4 @@
-package com.disclosuredesk.intake;
+package com.disclosuredesk.web;
 
 import java.util.List;
 import java.util.stream.Collectors;

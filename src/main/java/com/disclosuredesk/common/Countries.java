@@ -1,4 +1,4 @@
-package com.disclosuredesk.intake;
+package com.disclosuredesk.common;
 
 import java.util.Locale;
 import java.util.Set;

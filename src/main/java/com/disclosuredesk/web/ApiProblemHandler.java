@@ -1,6 +1,8 @@
-package com.disclosuredesk.intake;
+package com.disclosuredesk.web;
 
 import java.net.URI;
+import com.disclosuredesk.intake.DuplicateOrderConflictException;
+import com.disclosuredesk.intake.OrderNotVisibleException;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -39,7 +41,7 @@ import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExcep
 @RestControllerAdvice(basePackages = "com.disclosuredesk")
 public class ApiProblemHandler extends ResponseEntityExceptionHandler {
 
-    static final String TYPE_BASE = "https://disclosuredesk.example/problems/";
+    public static final String TYPE_BASE = "https://disclosuredesk.example/problems/";
 
     @Override
     protected ResponseEntity<Object> handleMethodArgumentNotValid(MethodArgumentNotValidException ex, HttpHeaders headers,
@@ -69,7 +71,7 @@ public class ApiProblemHandler extends ResponseEntityExceptionHandler {
             "emergencyFactsGiven", "emergencyFacts",
             "preservationReferenceForProduction", "preservationReference");
 
-    static String fieldName(String rawPath) {
+    public static String fieldName(String rawPath) {
         // an element of a set has no index: dataCategories[] is dataCategories
         String path = rawPath.replace("[]", "");
         int dot = path.lastIndexOf('.');
@@ -200,7 +202,7 @@ public class ApiProblemHandler extends ResponseEntityExceptionHandler {
         return path.length() == 0 ? "(body)" : path.toString();
     }
 
-    static ResponseEntity<Object> problem(HttpStatus status, String type, String title, String detail, List<FieldProblem> errors) {
+    public static ResponseEntity<Object> problem(HttpStatus status, String type, String title, String detail, List<FieldProblem> errors) {
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
         problem.setType(URI.create(TYPE_BASE + type));
         problem.setTitle(title);
