@@ -1,5 +1,8 @@
 package com.disclosuredesk.notification;
 
+import com.disclosuredesk.web.ApiProblemException;
+import com.disclosuredesk.web.ProblemType;
+
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -86,11 +89,12 @@ public class UserNotificationController {
     }
 
     /** Bad query parameters, each named. */
-    static class NotificationRequestException extends RuntimeException {
+    static class NotificationRequestException extends ApiProblemException {
         private final transient List<FieldProblem> problems;
 
         NotificationRequestException(List<FieldProblem> problems) {
-            super("Invalid parameters");
+            super(ProblemType.INVALID_NOTIFICATION_REQUEST, fieldsDetail("Parameters with problems: ", problems), problems,
+                    "Invalid parameters");
             this.problems = List.copyOf(problems);
         }
 
@@ -100,9 +104,9 @@ public class UserNotificationController {
     }
 
     /** No notification with that id. */
-    static class NotificationNotFoundException extends RuntimeException {
+    static class NotificationNotFoundException extends ApiProblemException {
         NotificationNotFoundException() {
-            super("There is no user notification with this id.");
+            super(ProblemType.NOTIFICATION_NOT_FOUND, "There is no user notification with this id.");
         }
     }
 }

@@ -2,6 +2,8 @@ package com.disclosuredesk.operations;
 
 import java.io.IOException;
 
+import com.disclosuredesk.web.ProblemType;
+
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
@@ -63,8 +65,10 @@ public class NotReadyFilter extends OncePerRequestFilter {
         response.setHeader(HttpHeaders.RETRY_AFTER, String.valueOf(RETRY_AFTER_SECONDS));
         response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
         response.setCharacterEncoding("UTF-8");
+        // written by hand: the filter runs before Spring MVC and needs no bean of it
         response.getWriter().write("""
-                {"type":"https://disclosuredesk.example/problems/not-ready","title":"Not ready yet","status":503,\
-                "detail":"Disclosure Desk is starting (or stopping). Try again in %d seconds."}""".formatted(RETRY_AFTER_SECONDS));
+                {"type":"%s","title":"%s","status":503,\
+                "detail":"Disclosure Desk is starting (or stopping). Try again in %d seconds."}""".formatted(
+                ProblemType.NOT_READY.uri(), ProblemType.NOT_READY.title(), RETRY_AFTER_SECONDS));
     }
 }

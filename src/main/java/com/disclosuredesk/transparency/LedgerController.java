@@ -1,5 +1,8 @@
 package com.disclosuredesk.transparency;
 
+import com.disclosuredesk.web.ApiProblemException;
+import com.disclosuredesk.web.ProblemType;
+
 import org.springframework.http.MediaType;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -31,9 +34,9 @@ public class LedgerController {
         return ledger.link(seq).orElseThrow(() -> new NoSuchEntryException(seq));
     }
 
-    public static class NoSuchEntryException extends RuntimeException {
+    public static class NoSuchEntryException extends ApiProblemException {
         public NoSuchEntryException(long seq) {
-            super("The ledger has no entry " + seq + ".");
+            super(ProblemType.LEDGER_ENTRY_NOT_FOUND, "The ledger has no entry " + seq + ".");
         }
     }
 }

@@ -1,5 +1,8 @@
 package com.disclosuredesk.transparency;
 
+import com.disclosuredesk.web.ApiProblemException;
+import com.disclosuredesk.web.ProblemType;
+
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 
@@ -91,9 +94,9 @@ public class TransparencyReportController {
     }
 
     /** No report of this period has been published. */
-    public static class ReportNotPublishedException extends RuntimeException {
+    public static class ReportNotPublishedException extends ApiProblemException {
         public ReportNotPublishedException(String periodId) {
-            super("No report of the period " + periodId + " has been published.");
+            super(ProblemType.REPORT_NOT_PUBLISHED, "No report of the period " + periodId + " has been published.");
         }
     }
 }

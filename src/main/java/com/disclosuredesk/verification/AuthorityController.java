@@ -1,5 +1,8 @@
 package com.disclosuredesk.verification;
 
+import com.disclosuredesk.web.ApiProblemException;
+import com.disclosuredesk.web.ProblemType;
+
 import java.net.URI;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -103,9 +106,9 @@ public class AuthorityController {
     }
 
     /** No authority with this id in the registry. */
-    public static class AuthorityNotFoundException extends RuntimeException {
+    public static class AuthorityNotFoundException extends ApiProblemException {
         AuthorityNotFoundException(long id) {
-            super("No authority " + id + " in the registry of known authorities.");
+            super(ProblemType.AUTHORITY_NOT_FOUND, "No authority " + id + " in the registry of known authorities.");
         }
     }
 }

@@ -1,8 +1,5 @@
 package com.disclosuredesk.web;
 
-import java.net.URI;
-import com.disclosuredesk.intake.DuplicateOrderConflictException;
-import com.disclosuredesk.intake.OrderNotVisibleException;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -11,6 +8,7 @@ import java.util.Collection;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 import com.fasterxml.jackson.core.JsonParseException;
@@ -19,42 +17,103 @@ import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.PropertyBindingException;
 
+import jakarta.servlet.http.HttpServletRequest;
+
+import org.camunda.bpm.engine.BadUserRequestException;
+import org.camunda.bpm.engine.OptimisticLockingException;
+
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
 import org.springframework.http.MediaType;
-import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.validation.FieldError;
+import org.springframework.web.ErrorResponse;
+import org.springframework.web.HttpMediaTypeNotAcceptableException;
 import org.springframework.web.HttpMediaTypeNotSupportedException;
+import org.springframework.web.HttpRequestMethodNotSupportedException;
 import org.springframework.web.bind.MethodArgumentNotValidException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.context.request.ServletWebRequest;
 import org.springframework.web.context.request.WebRequest;
+import org.springframework.web.method.HandlerMethod;
+import org.springframework.web.servlet.HandlerMapping;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
+import org.springframework.web.servlet.resource.NoResourceFoundException;
 
 /**
- * Every error of the API as {@code application/problem+json}, with an {@code errors} list that names each
- * offending field. Messages never echo submitted values (they may be personal data).
+ * The one handler of the API's errors: every error of {@code /api/**} (and of the application's other controllers) as
+ * {@code application/problem+json} (RFC 9457), with an {@code errors} list that names each offending field. Messages
+ * never echo submitted values (they may be personal data).
+ * <ul>
+ * <li>The application's own errors are {@link ApiProblemException}s (and {@code intake.OrderInputException}, which
+ * must stay a Camunda {@code BadUserRequestException} for the start form): each carries its {@link ProblemType},
+ * detail and fields, answered as they are.</li>
+ * <li>The errors that Spring MVC finds (bad JSON, Bean Validation, wrong method, content type or path) through
+ * {@link ResponseEntityExceptionHandler}, with the types of {@link ProblemType}; a lost race of the engine
+ * ({@link OptimisticLockingException}) as {@link ProblemType#CONCURRENT_CHANGE}.</li>
+ * </ul>
+ * It applies to the API only: a request under {@code /api}, or one that a controller of this application handles.
+ * Anything else (the web apps, Swagger UI, the actuator, static resources) is rethrown, so that it keeps Spring's own
+ * handling. (Errors found before a controller is chosen — 404, 405, 415, 406 — have no controller, which is why this
+ * advice is not limited by package, and why it decides by the path.)
  */
-@RestControllerAdvice(basePackages = "com.disclosuredesk")
+@RestControllerAdvice
+@Order(Ordered.HIGHEST_PRECEDENCE)
 public class ApiProblemHandler extends ResponseEntityExceptionHandler {
 
-    public static final String TYPE_BASE = "https://disclosuredesk.example/problems/";
+    /** The application's own errors: the exception carries its problem. */
+    @ExceptionHandler(ApiProblemException.class)
+    ResponseEntity<Object> apiProblem(ApiProblemException ex, HttpServletRequest request) {
+        requireApplication(ex, request);
+        return answer(ex);
+    }
+
+    /** Engine exceptions of this application that are also API errors ({@code OrderInputException}); others are rethrown. */
+    @ExceptionHandler(BadUserRequestException.class)
+    ResponseEntity<Object> badUserRequest(BadUserRequestException ex, HttpServletRequest request) {
+        requireApplication(ex, request);
+        if (ex instanceof ErrorResponse problem) {
+            return answer(problem);
+        }
+        throw ex;
+    }
+
+    /**
+     * A lost race: something else changed the order's process at the same time (an approval completed while the
+     * authority withdrew, ...). The engine rolled this request back; nothing of it was done.
+     */
+    @ExceptionHandler(OptimisticLockingException.class)
+    ResponseEntity<Object> concurrentChange(OptimisticLockingException ex, HttpServletRequest request) {
+        requireApplication(ex, request);
+        return problem(ProblemType.CONCURRENT_CHANGE,
+                "The order changed at the same time (for example, it was decided); nothing of this request was done. "
+                        + "Read its status and try again if it still applies.", List.of());
+    }
+
+    /** Spring MVC's own errors ({@link ResponseEntityExceptionHandler}) outside the API keep Spring's handling. */
+    @Override
+    protected ResponseEntity<Object> handleExceptionInternal(Exception ex, Object body, HttpHeaders headers,
+                                                             HttpStatusCode statusCode, WebRequest request) {
+        requireApplication(ex, servlet(request));
+        return super.handleExceptionInternal(ex, body, headers, statusCode, request);
+    }
 
     @Override
     protected ResponseEntity<Object> handleMethodArgumentNotValid(MethodArgumentNotValidException ex, HttpHeaders headers,
                                                                   HttpStatusCode status, WebRequest request) {
+        requireApplication(ex, servlet(request));
         List<FieldProblem> problems = new ArrayList<>();
         for (FieldError error : ex.getBindingResult().getFieldErrors()) {
             problems.add(new FieldProblem(fieldName(error.getField()), error.getDefaultMessage()));
         }
         ex.getBindingResult().getGlobalErrors().forEach(e -> problems.add(new FieldProblem("(order)", e.getDefaultMessage())));
         problems.sort(Comparator.comparing(FieldProblem::field));
-        return problem(HttpStatus.BAD_REQUEST, "invalid-order", "The order is invalid",
-                "Fields with problems: " + problems.stream().map(FieldProblem::field).distinct().collect(Collectors.joining(", ")),
-                problems);
+        return problem(ProblemType.INVALID_ORDER, ApiProblemException.fieldsDetail("Fields with problems: ", problems), problems);
     }
 
     /**
@@ -87,6 +146,7 @@ public class ApiProblemHandler extends ResponseEntityExceptionHandler {
     @Override
     protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException ex, HttpHeaders headers,
                                                                   HttpStatusCode status, WebRequest request) {
+        requireApplication(ex, servlet(request));
         RequestBodyTooLargeException tooLarge = RequestBodyTooLargeException.findIn(ex);
         if (tooLarge != null) {
             // a body without Content-Length (chunked) passed the limit while it was read
@@ -97,44 +157,38 @@ public class ApiProblemHandler extends ResponseEntityExceptionHandler {
         if (cause instanceof PropertyBindingException unknown) {
             // unknown fields, and the names of checks (valueWellFormed, ...) that are not fields either
             String field = path(unknown);
-            return problem(HttpStatus.BAD_REQUEST, "unknown-field", "The order has an unknown field",
-                    "Unknown field: " + field, List.of(new FieldProblem(field, "is not a field of an order")));
+            return problem(ProblemType.UNKNOWN_FIELD, "Unknown field: " + field, List.of(new FieldProblem(field, "is not a field of an order")));
         }
         if (cause instanceof MismatchedInputException mismatch && !mismatch.getPath().isEmpty()) {
             String field = path(mismatch);
-            return problem(HttpStatus.BAD_REQUEST, "invalid-order", "The order is invalid",
-                    "Field with a problem: " + field, List.of(new FieldProblem(field, expected(mismatch.getTargetType()))));
+            return problem(ProblemType.INVALID_ORDER, "Field with a problem: " + field, List.of(new FieldProblem(field, expected(mismatch.getTargetType()))));
         }
         if (cause instanceof JsonMappingException mapping && !mapping.getPath().isEmpty()) {
             String field = path(mapping);
-            return problem(HttpStatus.BAD_REQUEST, "invalid-order", "The order is invalid",
-                    "Field with a problem: " + field, List.of(new FieldProblem(field, "has the wrong type or form")));
+            return problem(ProblemType.INVALID_ORDER, "Field with a problem: " + field, List.of(new FieldProblem(field, "has the wrong type or form")));
         }
         if (cause instanceof MismatchedInputException) {
             // valid JSON, but not one object: an array, a string, a number, null, or something after the object
-            return problem(HttpStatus.BAD_REQUEST, "malformed-json", "Malformed JSON",
-                    "The body must be a single JSON object (an order) and nothing else.", List.of());
+            return problem(ProblemType.MALFORMED_JSON, "The body must be a single JSON object (an order) and nothing else.", List.of());
         }
         if (cause instanceof JsonParseException parse && parse.getOriginalMessage() != null
                 && DUPLICATE_FIELD.matcher(parse.getOriginalMessage()).find()) {
             var duplicate = DUPLICATE_FIELD.matcher(parse.getOriginalMessage());
             duplicate.find();
             String field = duplicate.group(1);
-            return problem(HttpStatus.BAD_REQUEST, "malformed-json", "Malformed JSON",
-                    "A field appears more than once: " + field, List.of(new FieldProblem(field, "appears more than once")));
+            return problem(ProblemType.MALFORMED_JSON, "A field appears more than once: " + field, List.of(new FieldProblem(field, "appears more than once")));
         }
         if (cause == null && ex.getMessage() != null && ex.getMessage().startsWith("Required request body is missing")) {
-            return problem(HttpStatus.BAD_REQUEST, "malformed-json", "Malformed JSON",
-                    "The body is missing: send the order as a JSON object.", List.of());
+            return problem(ProblemType.MALFORMED_JSON, "The body is missing: send the order as a JSON object.", List.of());
         }
         String detail = cause instanceof JsonProcessingException json && json.getLocation() != null
                 ? "The body is not valid JSON (line " + json.getLocation().getLineNr() + ", column " + json.getLocation().getColumnNr() + ")."
                 : "The body is missing or is not valid JSON.";
-        return problem(HttpStatus.BAD_REQUEST, "malformed-json", "Malformed JSON", detail, List.of());
+        return problem(ProblemType.MALFORMED_JSON, detail, List.of());
     }
 
     /** A duplicate key (strict duplicate detection): Jackson names it; only plain field names are repeated back. */
-    private static final java.util.regex.Pattern DUPLICATE_FIELD = java.util.regex.Pattern.compile("^Duplicate field '([A-Za-z0-9_]{1,64})'");
+    private static final Pattern DUPLICATE_FIELD = Pattern.compile("^Duplicate field '([A-Za-z0-9_]{1,64})'");
 
     /** What a field must be, by the Java type it is read into; never the value that was sent. */
     static String expected(Class<?> type) {
@@ -165,26 +219,96 @@ public class ApiProblemHandler extends ResponseEntityExceptionHandler {
         return "has the wrong type or form";
     }
 
+    // --- errors found before a controller method is chosen: on /api only ------------------------------------
+
     @Override
     protected ResponseEntity<Object> handleHttpMediaTypeNotSupported(HttpMediaTypeNotSupportedException ex, HttpHeaders headers,
                                                                      HttpStatusCode status, WebRequest request) {
-        return problem(HttpStatus.UNSUPPORTED_MEDIA_TYPE, "unsupported-media-type", "Unsupported media type",
-                "Send the order as application/json.", List.of());
+        requireApi(ex, servlet(request));
+        return withHeader(problem(ProblemType.UNSUPPORTED_MEDIA_TYPE, "Send the request body as application/json.", List.of()),
+                HttpHeaders.ACCEPT, ex.getSupportedMediaTypes().isEmpty() ? MediaType.APPLICATION_JSON_VALUE
+                        : MediaType.toString(ex.getSupportedMediaTypes()));
     }
 
-    @ExceptionHandler(OrderNotVisibleException.class)
-    ResponseEntity<Object> notVisible(OrderNotVisibleException ex) {
-        return problem(HttpStatus.NOT_FOUND, "order-not-found", "Order not found", ex.getMessage(), List.of());
+    @Override
+    protected ResponseEntity<Object> handleHttpRequestMethodNotSupported(HttpRequestMethodNotSupportedException ex,
+                                                                         HttpHeaders headers, HttpStatusCode status,
+                                                                         WebRequest request) {
+        requireApi(ex, servlet(request));
+        String allowed = ex.getSupportedHttpMethods() == null ? ""
+                : ex.getSupportedHttpMethods().stream().map(Object::toString).sorted().collect(Collectors.joining(", "));
+        ResponseEntity<Object> problem = problem(ProblemType.METHOD_NOT_ALLOWED, "This resource does not support "
+                + ex.getMethod() + (allowed.isEmpty() ? "." : "; it supports " + allowed + "."), List.of());
+        return allowed.isEmpty() ? problem : withHeader(problem, HttpHeaders.ALLOW, allowed);
     }
 
-    @ExceptionHandler(DuplicateOrderConflictException.class)
-    ResponseEntity<Object> conflict(DuplicateOrderConflictException ex) {
-        List<FieldProblem> errors = new ArrayList<>();
-        ex.differingFields().forEach(f -> errors.add(new FieldProblem(f, "differs from order " + ex.trackingNumber())));
-        return problem(HttpStatus.CONFLICT, "duplicate-reference", "Reference already used",
-                "This authority already submitted an order with this reference (" + ex.trackingNumber()
-                        + ") and its content differs in " + String.join(", ", ex.differingFields())
-                        + ". Use a new reference for a new order.", errors);
+    @Override
+    protected ResponseEntity<Object> handleHttpMediaTypeNotAcceptable(HttpMediaTypeNotAcceptableException ex, HttpHeaders headers,
+                                                                      HttpStatusCode status, WebRequest request) {
+        requireApi(ex, servlet(request));
+        return problem(ProblemType.NOT_ACCEPTABLE,
+                "This resource answers with " + MediaType.toString(ex.getSupportedMediaTypes()) + ".", List.of());
+    }
+
+    @Override
+    protected ResponseEntity<Object> handleNoResourceFoundException(NoResourceFoundException ex, HttpHeaders headers,
+                                                                    HttpStatusCode status, WebRequest request) {
+        requireApi(ex, servlet(request));
+        return problem(ProblemType.NOT_FOUND, "There is no such resource in the API.", List.of());
+    }
+
+    // --- scope and answers --------------------------------------------------------------------------------------
+
+    /**
+     * Rethrows the exception unless the request is the application's (under {@code /api}, or handled by one of its
+     * controllers): the resolver then leaves it to Spring's own handling, as if this advice did not exist.
+     */
+    private static void requireApplication(Exception ex, HttpServletRequest request) {
+        Object handler = request.getAttribute(HandlerMapping.BEST_MATCHING_HANDLER_ATTRIBUTE);
+        boolean ours = handler instanceof HandlerMethod method
+                && method.getBeanType().getName().startsWith(APPLICATION_PACKAGE);
+        if (!ours) {
+            requireApi(ex, request);
+        }
+    }
+
+    /** Rethrows the exception unless the request is under {@code /api}. */
+    private static void requireApi(Exception ex, HttpServletRequest request) {
+        if (!isApi(request)) {
+            throw ApiProblemHandler.<RuntimeException>rethrow(ex);
+        }
+    }
+
+    private static final String APPLICATION_PACKAGE = "com.disclosuredesk.";
+
+    static boolean isApi(HttpServletRequest request) {
+        String path = request.getRequestURI().substring(request.getContextPath().length());
+        return path.equals("/api") || path.startsWith("/api/");
+    }
+
+    /** Throws a checked exception unchanged where the signature cannot declare it (Spring's overridden methods). */
+    @SuppressWarnings("unchecked")
+    private static <T extends Throwable> T rethrow(Throwable ex) throws T {
+        throw (T) ex;
+    }
+
+    private static HttpServletRequest servlet(WebRequest request) {
+        return ((ServletWebRequest) request).getRequest();
+    }
+
+    private static ResponseEntity<Object> answer(ErrorResponse error) {
+        return ResponseEntity.status(error.getStatusCode()).headers(error.getHeaders())
+                .contentType(MediaType.APPLICATION_PROBLEM_JSON).body(error.getBody());
+    }
+
+    static ResponseEntity<Object> problem(ProblemType type, String detail, List<FieldProblem> errors) {
+        return ResponseEntity.status(type.status()).contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                .body(type.problem(detail, errors));
+    }
+
+    private static ResponseEntity<Object> withHeader(ResponseEntity<Object> response, String name, String value) {
+        return ResponseEntity.status(response.getStatusCode()).headers(response.getHeaders()).header(name, value)
+                .body(response.getBody());
     }
 
     private static String path(JsonMappingException e) {
@@ -200,15 +324,5 @@ public class ApiProblemHandler extends ResponseEntityExceptionHandler {
             }
         }
         return path.length() == 0 ? "(body)" : path.toString();
-    }
-
-    public static ResponseEntity<Object> problem(HttpStatus status, String type, String title, String detail, List<FieldProblem> errors) {
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
-        problem.setType(URI.create(TYPE_BASE + type));
-        problem.setTitle(title);
-        if (!errors.isEmpty()) {
-            problem.setProperty("errors", errors);
-        }
-        return ResponseEntity.status(status).contentType(MediaType.APPLICATION_PROBLEM_JSON).body(problem);
     }
 }

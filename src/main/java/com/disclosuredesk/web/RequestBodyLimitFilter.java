@@ -73,10 +73,7 @@ public class RequestBodyLimitFilter extends OncePerRequestFilter {
 
     /** The same problem that {@link ApiProblemHandler} answers for a body that passed the limit while it was read. */
     static ProblemDetail problem(long limit) {
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.PAYLOAD_TOO_LARGE, detail(limit));
-        problem.setType(java.net.URI.create(ApiProblemHandler.TYPE_BASE + "payload-too-large"));
-        problem.setTitle("Payload too large");
-        return problem;
+        return ProblemType.PAYLOAD_TOO_LARGE.problem(detail(limit));
     }
 
     static String detail(long limit) {
