@@ -5,6 +5,12 @@ import java.util.HexFormat;
 
 import com.disclosuredesk.order.OrderRepository;
 
+import com.disclosuredesk.web.SignInProblems;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
+
 import org.springframework.http.CacheControl;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
@@ -17,6 +23,7 @@ import org.springframework.web.bind.annotation.RestController;
 
 /** The disclosure package, for the authority that submitted the order and no one else. */
 @RestController
+@Tag(name = "Orders")
 public class DisclosureController {
 
     /** The header that carries the package's SHA-256 (hex). */
@@ -30,6 +37,9 @@ public class DisclosureController {
         this.orders = orders;
     }
 
+    @ApiResponse(responseCode = "200", description = "OK",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON_VALUE, schema = @Schema(type = "string", format = "byte")))
+    @SignInProblems
     @GetMapping(path = "/api/orders/{trackingNumber}/disclosure", produces = MediaType.APPLICATION_JSON_VALUE)
     public ResponseEntity<byte[]> download(@PathVariable String trackingNumber, Authentication caller) {
         String submittedBy = orders.submittedBy(trackingNumber).orElse(null);

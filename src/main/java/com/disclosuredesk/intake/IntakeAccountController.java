@@ -8,6 +8,9 @@ import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 
 import org.camunda.bpm.engine.IdentityService;
+import com.disclosuredesk.web.OpenApiConfiguration;
+import io.swagger.v3.oas.annotations.security.SecurityRequirement;
+
 import org.springframework.http.MediaType;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -19,6 +22,7 @@ import org.springframework.web.bind.annotation.RestController;
 /** Administrators bind each intake account to the country of the authority it submits for. */
 @RestController
 @RequestMapping(path = "/api/intake-accounts", produces = MediaType.APPLICATION_JSON_VALUE)
+@SecurityRequirement(name = OpenApiConfiguration.BASIC_AUTH)
 public class IntakeAccountController {
 
     private final IntakeAccountRepository accounts;

@@ -5,6 +5,9 @@ import java.util.List;
 import com.disclosuredesk.order.OrderRepository;
 import com.disclosuredesk.order.OutboxMessage;
 
+import com.disclosuredesk.web.OpenApiConfiguration;
+import io.swagger.v3.oas.annotations.security.SecurityRequirement;
+
 import org.springframework.http.MediaType;
 import org.springframework.security.core.Authentication;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -15,6 +18,7 @@ import org.springframework.web.bind.annotation.RestController;
 /** The outbox of an intake system: every message about its orders, in order; poll with {@code after}. */
 @RestController
 @RequestMapping(path = "/api/messages", produces = MediaType.APPLICATION_JSON_VALUE)
+@SecurityRequirement(name = OpenApiConfiguration.BASIC_AUTH)
 public class MessageFeedController {
 
     private final OrderRepository orders;

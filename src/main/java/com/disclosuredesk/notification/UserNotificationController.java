@@ -13,6 +13,9 @@ import com.disclosuredesk.web.FieldProblem;
 
 import io.swagger.v3.oas.annotations.tags.Tag;
 
+import com.disclosuredesk.web.OpenApiConfiguration;
+import io.swagger.v3.oas.annotations.security.SecurityRequirement;
+
 import org.springframework.http.MediaType;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -28,6 +31,7 @@ import org.springframework.web.bind.annotation.RestController;
 @Tag(name = "User notifications", description = "Administrators (the platform's delivery system): notifications of users whose data was disclosed")
 @RestController
 @RequestMapping(path = "/api/user-notifications", produces = MediaType.APPLICATION_JSON_VALUE)
+@SecurityRequirement(name = OpenApiConfiguration.BASIC_AUTH)
 public class UserNotificationController {
 
     static final int MAX_SIZE = 500;

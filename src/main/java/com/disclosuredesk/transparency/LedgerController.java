@@ -3,6 +3,8 @@ package com.disclosuredesk.transparency;
 import com.disclosuredesk.web.ApiProblemException;
 import com.disclosuredesk.web.ProblemType;
 
+import io.swagger.v3.oas.annotations.tags.Tag;
+
 import org.springframework.http.MediaType;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -15,6 +17,7 @@ import org.springframework.web.bind.annotation.RestController;
  */
 @RestController
 @RequestMapping(path = "/api/transparency", produces = MediaType.APPLICATION_JSON_VALUE)
+@Tag(name = "Transparency", description = "Public: the transparency ledger")
 public class LedgerController {
 
     private final TransparencyLedger ledger;

@@ -6,6 +6,8 @@ import com.disclosuredesk.web.ProblemType;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 
+import io.swagger.v3.oas.annotations.tags.Tag;
+
 import org.springframework.http.CacheControl;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
@@ -25,6 +27,7 @@ import org.springframework.web.bind.annotation.RestController;
  */
 @RestController
 @RequestMapping("/api/transparency")
+@Tag(name = "Transparency", description = "Public: the transparency ledger")
 public class TransparencyReportController {
 
     static final MediaType CSV = new MediaType("text", "csv", StandardCharsets.UTF_8);

@@ -15,6 +15,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 
 import io.swagger.v3.oas.annotations.tags.Tag;
 
+import com.disclosuredesk.web.OpenApiConfiguration;
+import io.swagger.v3.oas.annotations.security.SecurityRequirement;
+
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.Authentication;
@@ -32,6 +35,7 @@ import org.springframework.web.bind.annotation.RestController;
 @Tag(name = "Known authorities", description = "Legal staff and administrators: the registry of known authorities")
 @RestController
 @RequestMapping(path = "/api/authorities", produces = MediaType.APPLICATION_JSON_VALUE)
+@SecurityRequirement(name = OpenApiConfiguration.BASIC_AUTH)
 public class AuthorityController {
 
     static final Set<String> FIELDS = Set.of("country", "name", "contactDomain", "knownContact");
