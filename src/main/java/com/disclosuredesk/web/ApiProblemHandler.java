@@ -13,6 +13,7 @@ import java.util.stream.Collectors;
 
 import com.fasterxml.jackson.core.JsonParseException;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.exc.StreamConstraintsException;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.PropertyBindingException;
@@ -152,6 +153,12 @@ public class ApiProblemHandler extends ResponseEntityExceptionHandler {
             // a body without Content-Length (chunked) passed the limit while it was read
             return ResponseEntity.status(HttpStatus.PAYLOAD_TOO_LARGE).contentType(MediaType.APPLICATION_PROBLEM_JSON)
                     .header(HttpHeaders.CONNECTION, "close").body(RequestBodyLimitFilter.problem(tooLarge.limit()));
+        }
+        if (inCauses(ex, StreamConstraintsException.class)) {
+            // StreamReadConstraints (StrictJsonConfiguration): a depth or a number that no request of the API has
+            return problem(ProblemType.MALFORMED_JSON, "The body passes a limit of the JSON reader: objects and arrays nest at "
+                    + "most " + StrictJsonConfiguration.MAX_NESTING_DEPTH + " deep, numbers have at most "
+                    + StrictJsonConfiguration.MAX_NUMBER_LENGTH + " characters.", List.of());
         }
         Throwable cause = ex.getCause();
         if (cause instanceof PropertyBindingException unknown) {
@@ -309,6 +316,15 @@ public class ApiProblemHandler extends ResponseEntityExceptionHandler {
     private static ResponseEntity<Object> withHeader(ResponseEntity<Object> response, String name, String value) {
         return ResponseEntity.status(response.getStatusCode()).headers(response.getHeaders()).header(name, value)
                 .body(response.getBody());
+    }
+
+    private static boolean inCauses(Throwable error, Class<? extends Throwable> type) {
+        for (Throwable t = error; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (type.isInstance(t)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static String path(JsonMappingException e) {

@@ -27,7 +27,8 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * longer body ({@code Content-Length}) is answered with {@code 413} before anything is read; a body without a
  * length (chunked) is counted while it is read, and reading fails with {@link RequestBodyTooLargeException} as
  * soon as it passes the limit, which {@link ApiProblemHandler} answers with {@code 413}. Either way no order is
- * stored and no process is started.
+ * stored and no process is started. What the byte count does not bound inside a JSON body (nesting depth, number
+ * length) is left to Jackson's {@code StreamReadConstraints}, see {@link StrictJsonConfiguration}.
  */
 public class RequestBodyLimitFilter extends OncePerRequestFilter {
 

@@ -109,6 +109,33 @@ class RequestBodyLimitHttpTest {
         assertThat(JSON.readTree(response.body()).get("trackingNumber").asText()).matches("LO-\\d{4}-\\d{6}");
     }
 
+    @Test
+    void aBodyNestedDeeperThanTheReadersLimitIsMalformed() throws Exception {
+        // a JSON tree (the registry reads its body as one) of 65 nested arrays, far within the byte limit
+        String deep = "{\"country\": " + "[".repeat(65) + "]".repeat(65) + "}";
+
+        ResponseEntity<String> response = http.exchange("/api/authorities", HttpMethod.POST,
+                new HttpEntity<>(deep, withUser(jsonHeaders(), "analyst")), String.class);
+
+        assertThat(response.getStatusCode().value()).as(response.getBody()).isEqualTo(400);
+        JsonNode problem = JSON.readTree(response.getBody());
+        assertThat(problem.get("type").asText()).isEqualTo("https://disclosuredesk.example/problems/malformed-json");
+        assertThat(problem.get("detail").asText()).contains("nest at most 64 deep");
+    }
+
+    @Test
+    void aNumberLongerThanTheReadersLimitIsMalformed() throws Exception {
+        ObjectNode order = JSON.valueToTree(Orders.valid("AZ-NUMBER-" + System.nanoTime()));
+        String body = order.toString().replace("\"suspectConfirmed\":true", "\"suspectConfirmed\":" + "9".repeat(100));
+        assertThat(body).contains("9".repeat(100));
+
+        ResponseEntity<String> response = post(body, "police-de");
+
+        assertThat(response.getStatusCode().value()).as(response.getBody()).isEqualTo(400);
+        assertThat(JSON.readTree(response.getBody()).get("detail").asText()).contains("numbers have at most 64 characters");
+        assertThat(response.getBody()).doesNotContain("9999999999");
+    }
+
     // --- helpers -------------------------------------------------------------------------------
 
     private static void assertTooLarge(int status, MediaType contentType, String body) throws Exception {
@@ -149,6 +176,11 @@ class RequestBodyLimitHttpTest {
                 .POST(HttpRequest.BodyPublishers.ofInputStream(() -> new ByteArrayInputStream(bytes)))
                 .build();
         return client.send(request, HttpResponse.BodyHandlers.ofString());
+    }
+
+    private static HttpHeaders withUser(HttpHeaders headers, String user) {
+        headers.set(HttpHeaders.AUTHORIZATION, basic(user));
+        return headers;
     }
 
     private static HttpHeaders jsonHeaders() {
