@@ -101,6 +101,23 @@ class OpenApiHttpTest {
     }
 
     @Test
+    void everyErrorAnswerIsAProblemAndEveryBodyHasItsLimit() throws Exception {
+        JsonNode paths = docs().get("paths");
+        paths.fields().forEachRemaining(path -> path.getValue().fields().forEachRemaining(operation -> {
+            String name = operation.getKey().toUpperCase() + " " + path.getKey();
+            operation.getValue().get("responses").fields().forEachRemaining(answer -> {
+                if (answer.getKey().startsWith("4") || answer.getKey().startsWith("5")) {
+                    assertThat(answer.getValue().at("/content/application~1problem+json/schema/$ref").asText())
+                            .as("%s answers %s", name, answer.getKey()).isEqualTo("#/components/schemas/Problem");
+                }
+            });
+            if (operation.getValue().has("requestBody")) {
+                assertThat(operation.getValue().at("/responses/413/description").asText()).as(name).contains("1048576 bytes");
+            }
+        }));
+    }
+
+    @Test
     void theDocumentedExampleOrdersAreAcceptedByTheApi() throws Exception {
         JsonNode examples = docs().at("/paths/~1api~1orders/post/requestBody/content/application~1json/examples");
         HttpHeaders headers = new HttpHeaders();
