@@ -29,6 +29,7 @@ import com.disclosuredesk.preservation.PreservationService;
 import com.disclosuredesk.process.OrderOutcome;
 import com.disclosuredesk.subscribers.SubscriberDirectory;
 import com.disclosuredesk.subscribers.TargetData;
+import com.disclosuredesk.support.ApplicationJson;
 import com.disclosuredesk.support.MigratedDatabase;
 import com.disclosuredesk.support.MutableClock;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -82,7 +83,8 @@ class DisclosureServiceTest {
         demo.setActiveProfiles("demo");
         cipher = new PackageCipher(PackageCipher.DEMO_KEY, demo);
         service = new DisclosureService(orders, disclosures, directory, cipher, clock, Duration.ofDays(30),
-                new PreservationService(orders, new PreservationRepository(db), directory, cipher, PreservationPolicy.defaults(), clock));
+                new PreservationService(orders, new PreservationRepository(db), directory, cipher, PreservationPolicy.defaults(), clock,
+                ApplicationJson.packageJson()), ApplicationJson.packageJson());
         orders.insert(new LegalOrder("LO-2026-000001", "AZ-1", "police-de", LegalOrder.Channel.API, OrderType.COURT_ORDER,
                 new LegalOrder.Authority("Staatsanwaltschaft Berlin", "DE", null),
                 new LegalOrder.Issuer(IssuerType.COURT, "Amtsgericht Tiergarten"), LocalDate.of(2026, 11, 20), null,
@@ -203,7 +205,8 @@ class DisclosureServiceTest {
                         List.of(new TargetData.IpEntry("203.0.113.10", null, Instant.parse("2026-10-03T08:00:00Z"))))
                 : TargetData.noData();
         DisclosureService service = new DisclosureService(orders, disclosures, withoutPort, cipher, clock, Duration.ofDays(30),
-                new PreservationService(orders, new PreservationRepository(db), withoutPort, cipher, PreservationPolicy.defaults(), clock));
+                new PreservationService(orders, new PreservationRepository(db), withoutPort, cipher, PreservationPolicy.defaults(), clock,
+                ApplicationJson.packageJson()), ApplicationJson.packageJson());
 
         service.disclose("LO-2026-000001", EnumSet.of(DataCategory.IP_ADDRESS), "analyst", "approver", NOW);
 

@@ -33,6 +33,7 @@ import com.disclosuredesk.order.Target;
 import com.disclosuredesk.order.TargetType;
 import com.disclosuredesk.subscribers.SubscriberDirectory;
 import com.disclosuredesk.subscribers.TargetData;
+import com.disclosuredesk.support.ApplicationJson;
 import com.disclosuredesk.support.MigratedDatabase;
 import com.disclosuredesk.support.MutableClock;
 
@@ -86,7 +87,8 @@ class UserNotificationServiceTest {
         PackageCipher cipher = new PackageCipher(key, new MockEnvironment());
         FakeDirectory directory = new FakeDirectory();
         disclosure = new DisclosureService(orders, disclosures, directory, cipher, clock, Duration.ofDays(30),
-                new PreservationService(orders, new PreservationRepository(db), directory, cipher, PreservationPolicy.defaults(), clock));
+                new PreservationService(orders, new PreservationRepository(db), directory, cipher, PreservationPolicy.defaults(), clock,
+                ApplicationJson.packageJson()), ApplicationJson.packageJson());
         notifications = new UserNotificationService(db, orders, disclosures, clock);
         order("LO-2026-000001", new Target(TargetType.USERNAME, "@suspect_one"), new Target(TargetType.PHONE, SUSPECT_PHONE),
                 new Target(TargetType.USERNAME, "@suspect_two"), new Target(TargetType.USERNAME, "@nobody"));

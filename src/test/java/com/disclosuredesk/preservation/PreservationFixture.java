@@ -13,6 +13,7 @@ import javax.sql.DataSource;
 import com.disclosuredesk.disclosure.DisclosureRepository;
 import com.disclosuredesk.disclosure.DisclosureService;
 import com.disclosuredesk.disclosure.PackageCipher;
+import com.disclosuredesk.disclosure.PackageJson;
 import com.disclosuredesk.order.DataCategory;
 import com.disclosuredesk.order.IssuerType;
 import com.disclosuredesk.order.LegalOrder;
@@ -22,6 +23,7 @@ import com.disclosuredesk.order.OrderStatus;
 import com.disclosuredesk.order.OrderType;
 import com.disclosuredesk.order.Target;
 import com.disclosuredesk.subscribers.JdbcSubscriberDirectory;
+import com.disclosuredesk.support.ApplicationJson;
 import com.disclosuredesk.support.MigratedDatabase;
 import com.disclosuredesk.support.MutableClock;
 
@@ -54,11 +56,16 @@ final class PreservationFixture {
     final DisclosureService disclosure;
 
     PreservationFixture() {
+        this(ApplicationJson.packageJson());
+    }
+
+    /** With the documents written by the given {@link PackageJson} (the application's mapper, in PackageGoldenTest). */
+    PreservationFixture(PackageJson json) {
         MockEnvironment demo = new MockEnvironment();
         demo.setActiveProfiles("demo");
         cipher = new PackageCipher("ZGVtby1rZXktZGlzY2xvc3VyZS1kZXNrLWRlbW8tMDE=", demo);
-        preservations = new PreservationService(orders, repository, directory, cipher, PreservationPolicy.defaults(), clock);
-        disclosure = new DisclosureService(orders, disclosures, directory, cipher, clock, Duration.ofDays(30), preservations);
+        preservations = new PreservationService(orders, repository, directory, cipher, PreservationPolicy.defaults(), clock, json);
+        disclosure = new DisclosureService(orders, disclosures, directory, cipher, clock, Duration.ofDays(30), preservations, json);
         account(100001, "@suspect_one", PHONE_ONE);
         ip(1, 100001, "198.51.100.1", "2026-09-10T08:00:00Z");
         ip(2, 100001, "198.51.100.2", "2026-10-15T09:30:00Z");

@@ -1,4 +1,4 @@
-package com.disclosuredesk.preservation;
+package com.disclosuredesk.disclosure;
 
 import java.time.Instant;
 import java.util.List;
@@ -6,7 +6,6 @@ import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 
-import com.disclosuredesk.disclosure.PackageBuilder;
 import com.disclosuredesk.order.DataCategory;
 import com.disclosuredesk.order.Target;
 import com.disclosuredesk.order.TargetType;
@@ -15,7 +14,7 @@ import com.disclosuredesk.subscribers.PhoneNumbers;
 /**
  * A snapshot still held, decrypted and checked against its digest: what was frozen for each target of the
  * preservation order, for the categories and period it preserved. Personal data: {@link #toString()} prints
- * counts only.
+ * counts only. The preservation package provides it ({@link PreservedSnapshots}); a disclosure reads it.
  */
 public record PreservedSnapshot(String trackingNumber, String sha256, Instant preservedAt, Instant periodFrom,
                                 Instant periodTo, Set<DataCategory> categories, List<PackageBuilder.TargetResult> targets) {
