@@ -8,27 +8,21 @@ import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.time.Instant;
 import java.util.EnumSet;
 import java.util.List;
 
 import com.disclosuredesk.disclosure.PackageJson;
-import com.disclosuredesk.intake.StrictJsonConfiguration;
 import com.disclosuredesk.order.DataCategory;
 import com.disclosuredesk.order.OrderType;
 import com.disclosuredesk.order.Target;
 import com.disclosuredesk.order.TargetType;
-import com.fasterxml.jackson.databind.ObjectMapper;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.autoconfigure.ImportAutoConfiguration;
-import org.springframework.boot.autoconfigure.jackson.JacksonAutoConfiguration;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.context.annotation.Bean;
-import org.springframework.context.annotation.Configuration;
+import org.springframework.test.context.ActiveProfiles;
 
 /**
  * The JSON documents of a disclosure (the package) and of a preservation (the snapshot) against golden samples
@@ -41,36 +35,31 @@ import org.springframework.context.annotation.Configuration;
  * {@code legalBasis} and a target's {@code source}/{@code preservation} from {@code Map.of}, whose iteration order
  * changes from one JVM run to the next; the samples have those members in the documented order
  * (docs/disclosure.md), which the records now fix. Everything else is byte for byte what the maps gave, and the
- * records must give it byte for byte, through the application's own {@code ObjectMapper} bean (Spring Boot's
- * Jackson set-up with application.yaml and StrictJsonConfiguration): the digest is taken over these bytes.
+ * records must give it byte for byte, through the application's own {@code ObjectMapper} bean (taken from the
+ * application context that the HTTP tests share, with every customization the application makes): the digest is
+ * taken over these bytes.
  *
  * <p>Run with {@code -Dgolden.capture=true} to (re)write the samples into src/test/resources/golden/disclosure.
  */
-@SpringBootTest(classes = {StrictJsonConfiguration.class, PackageGoldenTest.ClockConfiguration.class},
-        webEnvironment = SpringBootTest.WebEnvironment.NONE)
-@ImportAutoConfiguration(JacksonAutoConfiguration.class)
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
+        // the same context as the HTTP tests: one engine named "default"
+        "camunda.bpm.generate-unique-process-engine-name=false", "camunda.bpm.process-engine-name=default"})
+@ActiveProfiles({"demo", "test"})
 class PackageGoldenTest {
-
-    @Configuration(proxyBeanMethods = false)
-    static class ClockConfiguration {
-        @Bean
-        Clock clock() {
-            return Clock.systemUTC();
-        }
-    }
-
-    @Autowired
-    ObjectMapper applicationMapper;
 
     static final String PRESERVATION = "LO-2026-000001";
     /** Not a whole second: the fraction shows how instants are written. */
     static final Instant PRESERVED_AT = Instant.parse("2026-11-22T09:15:03.441500Z");
 
+    /** The application's, with its ObjectMapper. */
+    @Autowired
+    PackageJson packageJson;
+
     PreservationFixture f;
 
     @BeforeEach
     void setUp() {
-        f = new PreservationFixture(new PackageJson(applicationMapper));
+        f = new PreservationFixture(packageJson);
         // an IP entry whose port the platform did not log: written as "port" : null
         f.jdbc.update("INSERT INTO sub_ip_log (id, account_id, ip_address, port, seen_at) VALUES (?, ?, ?, NULL, ?)", 6, 100001,
                 "2001:db8::1", PreservationFixture.utc(Instant.parse("2026-10-20T11:45:30.250Z")));
