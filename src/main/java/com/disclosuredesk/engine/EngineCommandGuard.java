@@ -1,5 +1,6 @@
-package com.disclosuredesk.security;
+package com.disclosuredesk.engine;
 
+import com.disclosuredesk.security.EngineOperationRefusedException;
 import java.lang.reflect.Field;
 import java.util.Collection;
 import java.util.LinkedHashMap;
