@@ -1,6 +1,5 @@
 package com.disclosuredesk.engine;
 
-import com.disclosuredesk.security.EngineOperationRefusedException;
 import java.lang.reflect.Field;
 import java.util.Collection;
 import java.util.LinkedHashMap;
