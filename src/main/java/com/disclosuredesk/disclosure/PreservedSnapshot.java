@@ -9,7 +9,7 @@ import java.util.Set;
 import com.disclosuredesk.order.DataCategory;
 import com.disclosuredesk.order.Target;
 import com.disclosuredesk.order.TargetType;
-import com.disclosuredesk.subscribers.PhoneNumbers;
+import com.disclosuredesk.order.PhoneNumbers;
 
 /**
  * A snapshot still held, decrypted and checked against its digest: what was frozen for each target of the

@@ -3,6 +3,8 @@ package com.disclosuredesk.intake;
 import java.time.Duration;
 
 import com.disclosuredesk.order.OrderRepository;
+import com.disclosuredesk.order.OrderTimeline;
+import com.disclosuredesk.order.TimelineStep;
 import com.disclosuredesk.order.OrderStatus;
 import com.disclosuredesk.process.LegalOrderVariables;
 
@@ -19,11 +21,13 @@ import org.springframework.stereotype.Component;
 public class RequestClarificationDelegate implements JavaDelegate {
 
     private final OrderRepository orders;
+    private final OrderTimeline timeline;
     private final Duration timeout;
 
-    public RequestClarificationDelegate(OrderRepository orders,
+    public RequestClarificationDelegate(OrderRepository orders, OrderTimeline timeline,
                                         @Value("${disclosure-desk.clarification.timeout:P14D}") Duration timeout) {
         this.orders = orders;
+        this.timeline = timeline;
         this.timeout = timeout;
     }
 
@@ -36,6 +40,6 @@ public class RequestClarificationDelegate implements JavaDelegate {
         variables.setClarificationTimeout(timeout.toString());
         String deadline = " An answer is expected within " + timeout.toDays() + " days.";
         orders.updateStatus(variables.trackingNumber(), OrderStatus.NEEDS_CLARIFICATION, null, missing + deadline);
-        orders.addEvent(variables.trackingNumber(), "CLARIFICATION_REQUESTED", null, "The authority was asked for: " + missing);
+        timeline.record(variables.trackingNumber(), TimelineStep.CLARIFICATION_REQUESTED, null, "The authority was asked for: " + missing);
     }
 }

@@ -16,8 +16,8 @@ import com.disclosuredesk.order.IssuerType;
 import com.disclosuredesk.order.Offence;
 import com.disclosuredesk.order.OrderType;
 import com.disclosuredesk.order.TargetType;
+import com.disclosuredesk.order.PhoneNumbers;
 import com.disclosuredesk.process.LegalOrderVariables;
-import com.disclosuredesk.subscribers.PhoneNumbers;
 
 import org.camunda.spin.Spin;
 import org.camunda.spin.json.SpinJsonNode;

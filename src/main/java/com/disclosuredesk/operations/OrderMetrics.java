@@ -1,5 +1,6 @@
 package com.disclosuredesk.operations;
 
+import com.disclosuredesk.engine.JobExecutorHealthIndicator;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -8,7 +9,6 @@ import java.util.EnumMap;
 import java.util.Map;
 import java.util.function.Supplier;
 
-import javax.sql.DataSource;
 
 import com.disclosuredesk.order.OrderStatus;
 
@@ -46,9 +46,9 @@ public class OrderMetrics implements MeterBinder {
     private final Cached<Long> openIncidents;
     private final Cached<JobExecutorHealthIndicator.JobCounts> jobs;
 
-    public OrderMetrics(DataSource dataSource, ProcessEngine engine, Clock clock,
+    public OrderMetrics(JdbcClient jdbc, ProcessEngine engine, Clock clock,
                         @Value("${disclosure-desk.metrics.max-age:PT5S}") Duration maxAge) {
-        this.jdbc = JdbcClient.create(dataSource);
+        this.jdbc = jdbc;
         this.clock = clock;
         this.maxAge = maxAge;
         this.ordersByStatus = new Cached<>(this::countOrdersByStatus);
