@@ -10,8 +10,9 @@ import com.tngtech.archunit.core.importer.ImportOption;
 import org.junit.jupiter.api.Test;
 
 /**
- * The top-level packages of com.disclosuredesk depend on each other without cycles (issue 15), so that each can be
- * read, and changed, knowing only the packages below it. Production classes only: tests may wire packages together.
+ * The top-level packages of com.disclosuredesk depend on each other without cycles (issue 15: disclosure and
+ * preservation, analysis and approval, order and subscribers were cycles), so that each can be read, and changed,
+ * knowing only the packages below it. Production classes only: tests may wire packages together.
  */
 class PackageCyclesTest {
 
@@ -21,15 +22,7 @@ class PackageCyclesTest {
 
     @Test
     void packagesAreFreeOfCycles() {
-        slices().matching("com.disclosuredesk.(*)..").should().beFreeOfCycles()
-                // TODO(issue 15, lead): two cycles are still being broken on other branches; remove each ignore with
-                // its fix. Each names the one edge that closes its cycle, so any other edge that makes a cycle fails.
-                // 1. analysis <-> approval; the other way: approval.EmergencyApprovalTaskListener -> analysis.AnalysisRules
-                .ignoreDependency("com.disclosuredesk.analysis.AnalysisAfterDisclosureTaskListener",
-                        "com.disclosuredesk.approval.FourEyesViolationException")
-                // 2. order <-> subscribers; the other way: subscribers.* -> order.Target, order.DataCategory, ...
-                .ignoreDependency("com.disclosuredesk.order.Target", "com.disclosuredesk.subscribers.PhoneNumbers")
-                .check(CLASSES);
+        slices().matching("com.disclosuredesk.(*)..").should().beFreeOfCycles().check(CLASSES);
     }
 
     /**
