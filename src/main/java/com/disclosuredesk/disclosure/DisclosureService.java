@@ -24,7 +24,6 @@ import com.disclosuredesk.process.OrderOutcome;
 import com.disclosuredesk.subscribers.SubscriberDirectory;
 import com.disclosuredesk.subscribers.TargetData;
 
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Service;
 
 /**
@@ -53,8 +52,7 @@ public class DisclosureService {
     private final PreservationService preservations;
 
     public DisclosureService(OrderRepository orders, DisclosureRepository disclosures, SubscriberDirectory directory,
-                             PackageCipher cipher, Clock clock,
-                             @Value("${disclosure-desk.disclosure.retention:P30D}") Duration retention,
+                             PackageCipher cipher, Clock clock, DisclosureProperties settings,
                              PreservationService preservations) {
         this.preservations = preservations;
         this.orders = orders;
@@ -62,7 +60,7 @@ public class DisclosureService {
         this.directory = directory;
         this.cipher = cipher;
         this.clock = clock;
-        this.retention = retention;
+        this.retention = settings.retention();
     }
 
     /** Discloses once: a retried job finds the record of its earlier run and returns it. */

@@ -8,23 +8,32 @@ import com.disclosuredesk.process.LegalOrderVariables;
 
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
-import org.springframework.beans.factory.annotation.Value;
+import jakarta.validation.constraints.NotNull;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.stereotype.Component;
+import org.springframework.validation.annotation.Validated;
 
 /**
  * Service task Task_RequestClarification: tells the authority what is missing (the validity check's reasons
  * when the order is incomplete, or what the analyst asks for) and how long it has to answer.
  */
 @Component
+@EnableConfigurationProperties(RequestClarificationDelegate.Settings.class)
 public class RequestClarificationDelegate implements JavaDelegate {
+
+    /** @param timeout {@code disclosure-desk.clarification.timeout}: how long the authority has to answer */
+    @Validated
+    @ConfigurationProperties("disclosure-desk.clarification")
+    public record Settings(@NotNull Duration timeout) {}
 
     private final OrderRepository orders;
     private final Duration timeout;
 
-    public RequestClarificationDelegate(OrderRepository orders,
-                                        @Value("${disclosure-desk.clarification.timeout:P14D}") Duration timeout) {
+    public RequestClarificationDelegate(OrderRepository orders, Settings settings) {
         this.orders = orders;
-        this.timeout = timeout;
+        this.timeout = settings.timeout();
     }
 
     @Override

@@ -15,9 +15,11 @@ import java.util.Set;
 
 import javax.sql.DataSource;
 
+import com.disclosuredesk.disclosure.DisclosureProperties;
 import com.disclosuredesk.disclosure.DisclosureRepository;
 import com.disclosuredesk.disclosure.DisclosureService;
 import com.disclosuredesk.disclosure.PackageCipher;
+import com.disclosuredesk.preservation.PreservationPolicies;
 import com.disclosuredesk.preservation.PreservationPolicy;
 import com.disclosuredesk.preservation.PreservationRepository;
 import com.disclosuredesk.preservation.PreservationService;
@@ -83,10 +85,10 @@ class UserNotificationServiceTest {
         orders = new OrderRepository(db, clock);
         disclosures = new DisclosureRepository(db);
         String key = Base64.getEncoder().encodeToString("a test key of thirty-two bytes!!".getBytes(StandardCharsets.US_ASCII));
-        PackageCipher cipher = new PackageCipher(key, new MockEnvironment());
+        PackageCipher cipher = new PackageCipher(new DisclosureProperties(key, Duration.ofDays(30)), new MockEnvironment());
         FakeDirectory directory = new FakeDirectory();
-        disclosure = new DisclosureService(orders, disclosures, directory, cipher, clock, Duration.ofDays(30),
-                new PreservationService(orders, new PreservationRepository(db), directory, cipher, PreservationPolicy.defaults(), clock));
+        disclosure = new DisclosureService(orders, disclosures, directory, cipher, clock, new DisclosureProperties(null, Duration.ofDays(30)),
+                new PreservationService(orders, new PreservationRepository(db), directory, cipher, PreservationPolicies.defaults(), clock));
         notifications = new UserNotificationService(db, orders, disclosures, clock);
         order("LO-2026-000001", new Target(TargetType.USERNAME, "@suspect_one"), new Target(TargetType.PHONE, SUSPECT_PHONE),
                 new Target(TargetType.USERNAME, "@suspect_two"), new Target(TargetType.USERNAME, "@nobody"));
