@@ -48,10 +48,7 @@ public class NodeIdentityPlugin extends AbstractProcessEnginePlugin {
     private ProcessEngineConfigurationImpl configuration;
 
     public NodeIdentityPlugin(Settings settings) {
-        this(settings.nodeId());
-    }
-
-    NodeIdentityPlugin(String nodeId) {
+        String nodeId = settings.nodeId();
         this.nodeId = nodeId == null ? "" : nodeId.trim();
         if (!this.nodeId.isEmpty() && !this.nodeId.matches("[A-Za-z0-9][A-Za-z0-9._-]{0,63}")) {
             throw new IllegalStateException("disclosure-desk.node-id must be 1 to 64 letters, digits, '.', '_' or '-'");
