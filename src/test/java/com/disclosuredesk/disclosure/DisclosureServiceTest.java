@@ -24,7 +24,6 @@ import com.disclosuredesk.order.OrderType;
 import com.disclosuredesk.order.Target;
 import com.disclosuredesk.order.TargetType;
 import com.disclosuredesk.preservation.PreservationPolicies;
-import com.disclosuredesk.preservation.PreservationPolicy;
 import com.disclosuredesk.preservation.PreservationRepository;
 import com.disclosuredesk.preservation.PreservationService;
 import com.disclosuredesk.process.OrderOutcome;

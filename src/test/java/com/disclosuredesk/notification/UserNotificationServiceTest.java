@@ -20,7 +20,6 @@ import com.disclosuredesk.disclosure.DisclosureRepository;
 import com.disclosuredesk.disclosure.DisclosureService;
 import com.disclosuredesk.disclosure.PackageCipher;
 import com.disclosuredesk.preservation.PreservationPolicies;
-import com.disclosuredesk.preservation.PreservationPolicy;
 import com.disclosuredesk.preservation.PreservationRepository;
 import com.disclosuredesk.preservation.PreservationService;
 import com.disclosuredesk.order.DataCategory;
