@@ -1,11 +1,10 @@
 package com.disclosuredesk.disclosure;
 
 import java.time.Duration;
+import java.util.Objects;
 
-import jakarta.validation.constraints.NotNull;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
-import org.springframework.validation.annotation.Validated;
 
 /**
  * {@code disclosure-desk.disclosure.*} (values in application.yaml; docs/operations.md, configuration):
@@ -18,7 +17,9 @@ import org.springframework.validation.annotation.Validated;
  * <p>{@code disclosure-desk.disclosure.expiry-check}, how often expired packages are deleted, is read by
  * {@link DisclosureExpiryJob}'s schedule.
  */
-@Validated
 @ConfigurationProperties("disclosure-desk.disclosure")
-public record DisclosureProperties(String encryptionKey, @NotNull Duration retention) {
+public record DisclosureProperties(String encryptionKey, Duration retention) {
+    public DisclosureProperties {
+        Objects.requireNonNull(retention, "disclosure-desk.disclosure.retention is not set");
+    }
 }

@@ -1,6 +1,7 @@
 package com.disclosuredesk.intake;
 
 import java.time.Duration;
+import java.util.Objects;
 
 import com.disclosuredesk.order.OrderRepository;
 import com.disclosuredesk.order.OrderStatus;
@@ -8,12 +9,10 @@ import com.disclosuredesk.process.LegalOrderVariables;
 
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
-import jakarta.validation.constraints.NotNull;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.stereotype.Component;
-import org.springframework.validation.annotation.Validated;
 
 /**
  * Service task Task_RequestClarification: tells the authority what is missing (the validity check's reasons
@@ -24,9 +23,12 @@ import org.springframework.validation.annotation.Validated;
 public class RequestClarificationDelegate implements JavaDelegate {
 
     /** @param timeout {@code disclosure-desk.clarification.timeout}: how long the authority has to answer */
-    @Validated
     @ConfigurationProperties("disclosure-desk.clarification")
-    public record Settings(@NotNull Duration timeout) {}
+    public record Settings(Duration timeout) {
+        public Settings {
+            Objects.requireNonNull(timeout, "disclosure-desk.clarification.timeout is not set");
+        }
+    }
 
     private final OrderRepository orders;
     private final Duration timeout;

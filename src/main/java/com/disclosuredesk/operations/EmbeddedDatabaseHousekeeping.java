@@ -3,6 +3,7 @@ package com.disclosuredesk.operations;
 import java.lang.reflect.Method;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.util.Objects;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -10,7 +11,6 @@ import java.util.concurrent.TimeUnit;
 import javax.sql.DataSource;
 
 import jakarta.annotation.PreDestroy;
-import jakarta.validation.constraints.NotNull;
 
 import org.h2.engine.Session;
 import org.h2.engine.SessionLocal;
@@ -24,7 +24,6 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
-import org.springframework.validation.annotation.Validated;
 
 /**
  * The housekeeping of the embedded H2 database file, which H2 stops doing itself once every commit is written at once.
@@ -43,9 +42,12 @@ import org.springframework.validation.annotation.Validated;
 public class EmbeddedDatabaseHousekeeping {
 
     /** @param housekeepingIntervalMs {@code disclosure-desk.h2.housekeeping-interval-ms}; 0 or less: no housekeeping */
-    @Validated
     @ConfigurationProperties("disclosure-desk.h2")
-    public record Settings(@NotNull Long housekeepingIntervalMs) {}
+    public record Settings(Long housekeepingIntervalMs) {
+        public Settings {
+            Objects.requireNonNull(housekeepingIntervalMs, "disclosure-desk.h2.housekeeping-interval-ms is not set");
+        }
+    }
 
     private static final Logger LOG = LoggerFactory.getLogger(EmbeddedDatabaseHousekeeping.class);
 

@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.util.Date;
 import java.util.EnumMap;
 import java.util.Map;
+import java.util.Objects;
 import java.util.function.Supplier;
 
 import javax.sql.DataSource;
@@ -17,14 +18,12 @@ import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.binder.MeterBinder;
 
-import jakarta.validation.constraints.NotNull;
 
 import org.camunda.bpm.engine.ProcessEngine;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
-import org.springframework.validation.annotation.Validated;
 
 /**
  * Gauges read from the database when metrics are scraped (each figure at most once per
@@ -44,9 +43,12 @@ import org.springframework.validation.annotation.Validated;
 public class OrderMetrics implements MeterBinder {
 
     /** @param maxAge how old a gauge's figure may be ({@code PT0S}: read at every scrape) */
-    @Validated
     @ConfigurationProperties("disclosure-desk.metrics")
-    public record Settings(@NotNull Duration maxAge) {}
+    public record Settings(Duration maxAge) {
+        public Settings {
+            Objects.requireNonNull(maxAge, "disclosure-desk.metrics.max-age is not set");
+        }
+    }
 
     private final JdbcClient jdbc;
     private final Clock clock;

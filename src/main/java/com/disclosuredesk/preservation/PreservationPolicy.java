@@ -1,17 +1,15 @@
 package com.disclosuredesk.preservation;
 
 import java.time.Duration;
+import java.util.Objects;
 import java.util.Set;
 
 import com.disclosuredesk.order.OrderType;
 
-import jakarta.validation.Valid;
-import jakarta.validation.constraints.NotNull;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.stereotype.Component;
-import org.springframework.validation.annotation.Validated;
 
 /**
  * How long a preservation hold lasts and by how much it is extended once: EU preservation orders 60 days, extended
@@ -29,12 +27,16 @@ public class PreservationPolicy {
      * @param hold      how long a frozen snapshot is held, from when it is frozen
      * @param extension the one extension, added to the end of the hold
      */
-    @Validated
     @ConfigurationProperties("disclosure-desk.preservation")
-    public record Settings(@NotNull @Valid PerKind hold, @NotNull @Valid PerKind extension) {}
+    public record Settings(PerKind hold, PerKind extension) {
+        public Settings {
+            Objects.requireNonNull(hold, "disclosure-desk.preservation.hold is not set");
+            Objects.requireNonNull(extension, "disclosure-desk.preservation.extension is not set");
+        }
+    }
 
-    /** @param eu EU preservation orders; @param other other preservation requests */
-    public record PerKind(@NotNull Duration eu, @NotNull Duration other) {}
+    /** @param eu EU preservation orders; @param other other preservation requests (each checked by the policy) */
+    public record PerKind(Duration eu, Duration other) {}
 
     /** The order types that ask the platform to keep data, not to hand it over. */
     public static final Set<OrderType> PRESERVATION_TYPES = Set.of(OrderType.PRESERVATION_REQUEST, OrderType.EU_PRESERVATION_ORDER);

@@ -7,13 +7,13 @@ import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 
-import jakarta.validation.constraints.NotNull;
 
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.identity.Group;
@@ -21,7 +21,6 @@ import org.camunda.bpm.engine.identity.Tenant;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.stereotype.Component;
-import org.springframework.validation.annotation.Validated;
 
 /**
  * Signs callers in against the engine's users, remembering a successful sign-in for a short time
@@ -45,9 +44,12 @@ public class CredentialCache {
     /**
      * @param credentialCacheTtl how long a successful sign-in is remembered ({@code PT0S} or less: never)
      */
-    @Validated
     @ConfigurationProperties("disclosure-desk.security")
-    public record Settings(@NotNull Duration credentialCacheTtl) {}
+    public record Settings(Duration credentialCacheTtl) {
+        public Settings {
+            Objects.requireNonNull(credentialCacheTtl, "disclosure-desk.security.credential-cache-ttl is not set");
+        }
+    }
 
     /** A signed-in user with the groups and tenants the engine knows for it. */
     public record SignedIn(String userId, List<String> groups, List<String> tenants) {}

@@ -3,10 +3,10 @@ package com.disclosuredesk.subscribers;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Locale;
+import java.util.Objects;
 import javax.sql.DataSource;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Positive;
 import jakarta.validation.constraints.PositiveOrZero;
 import org.springframework.boot.ApplicationArguments;
@@ -34,7 +34,12 @@ public class DemoSubscriberDataLoader implements ApplicationRunner {
     /** {@code disclosure-desk.demo.subscribers.*} (application-demo.yaml) */
     @Validated
     @ConfigurationProperties("disclosure-desk.demo.subscribers")
-    public record Settings(@NotNull @PositiveOrZero Integer accounts, @NotNull @Positive Integer ipEntriesPerAccount) {}
+    public record Settings(@PositiveOrZero Integer accounts, @Positive Integer ipEntriesPerAccount) {
+        public Settings {
+            Objects.requireNonNull(accounts, "disclosure-desk.demo.subscribers.accounts is not set");
+            Objects.requireNonNull(ipEntriesPerAccount, "disclosure-desk.demo.subscribers.ip-entries-per-account is not set");
+        }
+    }
 
     private static final Logger log = LoggerFactory.getLogger(DemoSubscriberDataLoader.class);
 

@@ -1,11 +1,9 @@
 package com.disclosuredesk.transparency;
 
-import jakarta.validation.constraints.NotBlank;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.stereotype.Component;
-import org.springframework.validation.annotation.Validated;
 
 /**
  * When the process transparency-report starts by itself: the cron expression of its timer start event
@@ -18,9 +16,14 @@ import org.springframework.validation.annotation.Validated;
 public class TransparencySchedule {
 
     /** {@code disclosure-desk.transparency.report-cron} (application.yaml: noon on the first day of each quarter) */
-    @Validated
     @ConfigurationProperties("disclosure-desk.transparency")
-    public record Settings(@NotBlank String reportCron) {}
+    public record Settings(String reportCron) {
+        public Settings {
+            if (reportCron == null || reportCron.isBlank()) {
+                throw new IllegalArgumentException("disclosure-desk.transparency.report-cron is not set");
+            }
+        }
+    }
 
     private final String cron;
 
