@@ -4,6 +4,8 @@ import java.time.Duration;
 import java.util.Objects;
 
 import com.disclosuredesk.order.OrderRepository;
+import com.disclosuredesk.order.OrderTimeline;
+import com.disclosuredesk.order.TimelineStep;
 import com.disclosuredesk.order.OrderStatus;
 import com.disclosuredesk.process.LegalOrderVariables;
 
@@ -31,10 +33,12 @@ public class RequestClarificationDelegate implements JavaDelegate {
     }
 
     private final OrderRepository orders;
+    private final OrderTimeline timeline;
     private final Duration timeout;
 
-    public RequestClarificationDelegate(OrderRepository orders, Settings settings) {
+    public RequestClarificationDelegate(OrderRepository orders, OrderTimeline timeline, Settings settings) {
         this.orders = orders;
+        this.timeline = timeline;
         this.timeout = settings.timeout();
     }
 
@@ -47,6 +51,6 @@ public class RequestClarificationDelegate implements JavaDelegate {
         variables.setClarificationTimeout(timeout.toString());
         String deadline = " An answer is expected within " + timeout.toDays() + " days.";
         orders.updateStatus(variables.trackingNumber(), OrderStatus.NEEDS_CLARIFICATION, null, missing + deadline);
-        orders.addEvent(variables.trackingNumber(), "CLARIFICATION_REQUESTED", null, "The authority was asked for: " + missing);
+        timeline.record(variables.trackingNumber(), TimelineStep.CLARIFICATION_REQUESTED, null, "The authority was asked for: " + missing);
     }
 }

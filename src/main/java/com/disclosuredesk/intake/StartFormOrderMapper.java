@@ -16,7 +16,7 @@ import com.disclosuredesk.order.IssuerType;
 import com.disclosuredesk.order.Offence;
 import com.disclosuredesk.order.OrderType;
 import com.disclosuredesk.order.TargetType;
-import com.disclosuredesk.subscribers.PhoneNumbers;
+import com.disclosuredesk.order.PhoneNumbers;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 

@@ -1,5 +1,6 @@
 package com.disclosuredesk.operations;
 
+import com.disclosuredesk.engine.JobExecutorHealthIndicator;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Date;
@@ -7,8 +8,6 @@ import java.util.EnumMap;
 import java.util.Map;
 import java.util.Objects;
 import java.util.function.Supplier;
-
-import javax.sql.DataSource;
 
 import com.disclosuredesk.order.OrderStatus;
 import com.github.benmanes.caffeine.cache.Caffeine;
@@ -59,8 +58,8 @@ public class OrderMetrics implements MeterBinder {
     private final Cached<Long> openIncidents;
     private final Cached<JobExecutorHealthIndicator.JobCounts> jobs;
 
-    public OrderMetrics(DataSource dataSource, ProcessEngine engine, Clock clock, Settings settings) {
-        this.jdbc = JdbcClient.create(dataSource);
+    public OrderMetrics(JdbcClient jdbc, ProcessEngine engine, Clock clock, Settings settings) {
+        this.jdbc = jdbc;
         this.clock = clock;
         this.maxAge = settings.maxAge().isNegative() ? Duration.ZERO : settings.maxAge();
         this.ordersByStatus = new Cached<>(this::countOrdersByStatus);

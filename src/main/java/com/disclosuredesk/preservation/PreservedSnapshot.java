@@ -10,7 +10,7 @@ import com.disclosuredesk.disclosure.PackageBuilder;
 import com.disclosuredesk.order.DataCategory;
 import com.disclosuredesk.order.Target;
 import com.disclosuredesk.order.TargetType;
-import com.disclosuredesk.subscribers.PhoneNumbers;
+import com.disclosuredesk.order.PhoneNumbers;
 
 /**
  * A snapshot still held, decrypted and checked against its digest: what was frozen for each target of the

@@ -1,5 +1,7 @@
 package com.disclosuredesk.cluster;
 
+import com.disclosuredesk.engine.NodeIdentityPlugin;
+import com.disclosuredesk.engine.StartupLock;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 

@@ -189,10 +189,10 @@ class OperationsHttpTest {
     void theEngineInsertsThroughTheEntityManagerThatChecksIdsWithoutRenderingEntities() {
         ProcessEngineConfigurationImpl configuration = (ProcessEngineConfigurationImpl) engine.getProcessEngineConfiguration();
         assertThat(configuration.getSessionFactories().get(org.camunda.bpm.engine.impl.db.entitymanager.DbEntityManager.class))
-                .isInstanceOf(com.disclosuredesk.operations.EntityIdCheckPlugin.Factory.class);
+                .isInstanceOf(com.disclosuredesk.engine.EntityIdCheckPlugin.Factory.class);
         Object opened = configuration.getCommandExecutorTxRequired().execute(context ->
                 context.getSession(org.camunda.bpm.engine.impl.db.entitymanager.DbEntityManager.class));
-        assertThat(opened).isInstanceOf(com.disclosuredesk.operations.EntityIdCheckPlugin.EntityManager.class);
+        assertThat(opened).isInstanceOf(com.disclosuredesk.engine.EntityIdCheckPlugin.EntityManager.class);
     }
 
     @Test

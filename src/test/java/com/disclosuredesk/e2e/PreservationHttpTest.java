@@ -15,7 +15,10 @@ import javax.sql.DataSource;
 
 import com.disclosuredesk.intake.OrderSubmission;
 import com.disclosuredesk.order.Offence;
+import com.disclosuredesk.order.AuthorityNotes;
 import com.disclosuredesk.order.OrderRepository;
+import com.disclosuredesk.order.OrderTimeline;
+import com.disclosuredesk.order.TimelineStep;
 import com.disclosuredesk.order.OrderType;
 import com.disclosuredesk.order.TargetType;
 import com.disclosuredesk.preservation.PreservationRecord;
@@ -75,6 +78,8 @@ class PreservationHttpTest {
 
     @Autowired TestRestTemplate http;
     @Autowired OrderRepository orders;
+    @Autowired OrderTimeline timeline;
+    @Autowired AuthorityNotes notes;
     @Autowired PreservationService preservations;
     @Autowired RuntimeService runtime;
     @Autowired HistoryService history;
@@ -268,8 +273,8 @@ class PreservationHttpTest {
         JsonNode notWaiting = conflict(path, "order-state");
         assertThat(notWaiting.get("detail").asText()).contains("is not waiting for an extension");
         assertThat(preservations.find(trackingNumber)).contains(held);
-        assertThat(orders.timeline(trackingNumber)).noneMatch(e -> e.step().equals("PRESERVATION_EXTENSION_REQUESTED"));
-        assertThat(orders.notes(trackingNumber)).isEmpty();
+        assertThat(timeline.of(trackingNumber)).noneMatch(e -> e.step() == TimelineStep.PRESERVATION_EXTENSION_REQUESTED);
+        assertThat(notes.of(trackingNumber)).isEmpty();
 
         JdbcTemplate jdbc = new JdbcTemplate(dataSource);
         jdbc.update("UPDATE dd_preservation SET held_until = ? WHERE tracking_number = ?",
@@ -328,7 +333,7 @@ class PreservationHttpTest {
 
         assertThat(refused.get("detail").asText()).contains("already extended once");
         assertThat(preservations.find(trackingNumber)).contains(held);
-        assertThat(orders.timeline(trackingNumber)).noneMatch(e -> e.step().equals("PRESERVATION_EXTENSION_REQUESTED"));
+        assertThat(timeline.of(trackingNumber)).noneMatch(e -> e.step() == TimelineStep.PRESERVATION_EXTENSION_REQUESTED);
         assertThat(runtime.createProcessInstanceQuery().processInstanceId(extender).count()).isEqualTo(1);
         runtime.deleteProcessInstance(extender, "test done");
     }
@@ -363,7 +368,7 @@ class PreservationHttpTest {
         assertThat(post(path, later, "analyst").getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
 
         assertThat(orders.get(trackingNumber).nonDisclosureUntil()).isEqualTo(current);
-        assertThat(orders.timeline(trackingNumber)).noneMatch(e -> e.step().equals("NON_DISCLOSURE_EXTENDED"));
+        assertThat(timeline.of(trackingNumber)).noneMatch(e -> e.step() == TimelineStep.NON_DISCLOSURE_EXTENDED);
     }
 
     @Test
@@ -378,8 +383,8 @@ class PreservationHttpTest {
         assertThat(late.getHeaders().getContentType()).isEqualTo(MediaType.APPLICATION_PROBLEM_JSON);
         assertThat(late.getBody().get("detail").asText()).contains("is not waiting to notify the user");
         assertThat(orders.get(trackingNumber).nonDisclosureUntil()).isEqualTo(current);
-        assertThat(orders.timeline(trackingNumber)).noneMatch(e -> e.step().equals("NON_DISCLOSURE_EXTENDED"));
-        assertThat(orders.notes(trackingNumber)).isEmpty();
+        assertThat(timeline.of(trackingNumber)).noneMatch(e -> e.step() == TimelineStep.NON_DISCLOSURE_EXTENDED);
+        assertThat(notes.of(trackingNumber)).isEmpty();
     }
 
     @Test

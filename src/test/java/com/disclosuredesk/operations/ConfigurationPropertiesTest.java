@@ -6,12 +6,12 @@ import java.io.IOException;
 import java.time.Duration;
 import java.util.List;
 
-import com.disclosuredesk.cluster.NodeIdentityPlugin;
 import com.disclosuredesk.disclosure.DisclosureProperties;
+import com.disclosuredesk.engine.IdentityBootstrapPlugin;
+import com.disclosuredesk.engine.NodeIdentityPlugin;
 import com.disclosuredesk.intake.RequestClarificationDelegate;
 import com.disclosuredesk.preservation.PreservationPolicy;
 import com.disclosuredesk.security.CredentialCache;
-import com.disclosuredesk.security.IdentityBootstrapPlugin;
 import com.disclosuredesk.subscribers.DemoSubscriberDataLoader;
 import com.disclosuredesk.transparency.TransparencySchedule;
 

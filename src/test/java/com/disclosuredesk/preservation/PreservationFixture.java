@@ -11,6 +11,9 @@ import java.util.Set;
 import javax.sql.DataSource;
 
 import com.disclosuredesk.disclosure.DisclosureProperties;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import com.disclosuredesk.common.Sequences;
+import com.disclosuredesk.support.Repositories;
 import com.disclosuredesk.disclosure.DisclosureRepository;
 import com.disclosuredesk.disclosure.DisclosureService;
 import com.disclosuredesk.disclosure.PackageCipher;
@@ -46,12 +49,12 @@ final class PreservationFixture {
     final DataSource db = MigratedDatabase.newDatabase();
     final JdbcTemplate jdbc = new JdbcTemplate(db);
     final MutableClock clock = new MutableClock(NOW);
-    final OrderRepository orders = new OrderRepository(db, clock);
-    final PreservationRepository repository = new PreservationRepository(db);
-    final JdbcSubscriberDirectory directory = new JdbcSubscriberDirectory(db);
+    final OrderRepository orders = Repositories.orders(db, clock);
+    final PreservationRepository repository = new PreservationRepository(JdbcClient.create(db));
+    final JdbcSubscriberDirectory directory = new JdbcSubscriberDirectory(JdbcClient.create(db));
     final PackageCipher cipher;
     final PreservationService preservations;
-    final DisclosureRepository disclosures = new DisclosureRepository(db);
+    final DisclosureRepository disclosures = new DisclosureRepository(JdbcClient.create(db), new Sequences(db));
     final DisclosureService disclosure;
 
     PreservationFixture() {

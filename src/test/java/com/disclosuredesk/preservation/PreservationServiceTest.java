@@ -11,6 +11,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Set;
 
+import com.disclosuredesk.support.Repositories;
 import com.disclosuredesk.common.Sha256;
 import com.disclosuredesk.disclosure.DisclosureDelivery;
 import com.disclosuredesk.disclosure.PackageBuilder;
@@ -184,7 +185,7 @@ class PreservationServiceTest {
     void theDisclosureExpiryJobNeverDeletesASnapshot() {
         service.preserve(EU);
         f.clock.advance(Duration.ofDays(1000));
-        new DisclosureDelivery(f.disclosures, f.orders, f.cipher, f.clock).deleteExpired();
+        new DisclosureDelivery(f.disclosures, Repositories.timeline(f.db, f.clock), f.cipher, f.clock).deleteExpired();
         assertThat(f.storedSnapshot(EU)).isNotNull();
         assertThat(service.find(EU).orElseThrow().deletedAt()).isNull();
     }

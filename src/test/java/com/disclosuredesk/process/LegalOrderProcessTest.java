@@ -23,7 +23,11 @@ import com.disclosuredesk.order.Offence;
 import com.disclosuredesk.order.OrderType;
 import com.disclosuredesk.preservation.PreservationService;
 import com.disclosuredesk.verification.AuthorityRegistry;
+import com.disclosuredesk.order.AuthorityNotes;
+import com.disclosuredesk.order.OrderOutbox;
 import com.disclosuredesk.order.OrderRepository;
+import com.disclosuredesk.order.OrderTimeline;
+import com.disclosuredesk.order.TimelineStep;
 import com.disclosuredesk.order.OrderStatus;
 import com.disclosuredesk.order.TargetType;
 import com.disclosuredesk.support.Orders;
@@ -71,6 +75,9 @@ class LegalOrderProcessTest {
     @Autowired OrderIntakeService intake;
     @Autowired OrderLifecycleService lifecycle;
     @Autowired OrderRepository orders;
+    @Autowired OrderTimeline timeline;
+    @Autowired OrderOutbox outbox;
+    @Autowired AuthorityNotes notes;
     @Autowired TransparencyLedger ledger;
     @Autowired RuntimeService runtime;
     @Autowired TaskService tasks;
@@ -355,7 +362,7 @@ class LegalOrderProcessTest {
         var status = orders.status(trackingNumber).orElseThrow();
         assertThat(status.status()).isEqualTo(OrderStatus.NEEDS_CLARIFICATION);
         assertThat(status.reason()).contains("SHA-256").contains("14 days");
-        assertThat(orders.messages(trackingNumber)).extracting(m -> m.kind()).contains("RECEIVED", "NEEDS_CLARIFICATION");
+        assertThat(outbox.of(trackingNumber)).extracting(m -> m.kind()).contains("RECEIVED", "NEEDS_CLARIFICATION");
 
         lifecycle.clarify(trackingNumber, "police-de", new Clarification("The signed order's digest.",
                 new Clarification.Corrections(null, null, null, null, null, null, null, null, null, null, null, null,
@@ -363,7 +370,7 @@ class LegalOrderProcessTest {
 
         assertThat(pi).hasPassed("Event_ClarificationReceived").isWaitingAt("Task_LegalAnalysis");
         assertThat(orders.get(trackingNumber).documentSha256()).isEqualTo(Orders.DOCUMENT_SHA256);
-        assertThat(orders.notes(trackingNumber)).singleElement()
+        assertThat(notes.of(trackingNumber)).singleElement()
                 .satisfies(n -> assertThat(n.correctedFields()).isEqualTo("documentSha256"));
         assertThat(pi).variables().containsEntry("validityOutcome", "VALID");
     }
@@ -403,7 +410,7 @@ class LegalOrderProcessTest {
         ProcessInstance pi = submit(Orders.valid(nextReference()));
         assertThatThrownBy(() -> lifecycle.clarify(pi.getBusinessKey(), "police-de", new Clarification("Unasked.", null)))
                 .isInstanceOf(OrderStateConflictException.class).hasMessageContaining("not waiting for a clarification");
-        assertThat(orders.notes(pi.getBusinessKey())).isEmpty();
+        assertThat(notes.of(pi.getBusinessKey())).isEmpty();
     }
 
     @Test
@@ -469,7 +476,7 @@ class LegalOrderProcessTest {
         ProcessInstance standard = submit(Orders.valid(nextReference()));
         ProcessInstance emergency = submit(Orders.emergency(Orders.valid(nextReference())));
         var filter = engine.getFilterService().createFilterQuery()
-                .filterName(com.disclosuredesk.security.IdentityBootstrapPlugin.FILTER_ANALYSIS).singleResult();
+                .filterName(com.disclosuredesk.engine.IdentityBootstrapPlugin.FILTER_ANALYSIS).singleResult();
         identity.setAuthentication("analyst", List.of("legal-analysts"));
         List<org.camunda.bpm.engine.task.Task> listed = engine.getFilterService().list(filter.getId());
         identity.clearAuthentication();
@@ -495,8 +502,8 @@ class LegalOrderProcessTest {
         assertThat(copy).hasCandidateGroup("legal-approvers");
         assertThat(copy.getPriority()).isEqualTo(DeadlinePolicy.PRIORITY_ESCALATED);
         assertThat(copy.getDueDate()).isEqualTo(task("Task_LegalAnalysis", pi).getDueDate());
-        assertThat(orders.timeline(pi.getBusinessKey())).anySatisfy(e -> {
-            assertThat(e.step()).isEqualTo("ESCALATED");
+        assertThat(timeline.of(pi.getBusinessKey())).anySatisfy(e -> {
+            assertThat(e.step()).isEqualTo(TimelineStep.ESCALATED);
             assertThat(e.detail()).contains("overdue").contains("copy went to the approvers");
         });
 
@@ -675,8 +682,8 @@ class LegalOrderProcessTest {
         assertThat(pi).isEnded().hasPassed("Task_RecordUserNotification", "Event_OrderDisclosed")
                 .hasNotPassed("Task_Approval", "Gateway_AwaitNonDisclosureEnd");
         assertThat(pi).variables().containsEntry("reviewOutcome", "DISPUTED").containsEntry("analysedBy", "analyst");
-        assertThat(orders.timeline(pi.getBusinessKey())).extracting(e -> e.step())
-                .contains("APPROVED_ALONE", "FLAGGED_FOR_REVIEW", "ANALYSED_AFTER_DISCLOSURE");
+        assertThat(timeline.of(pi.getBusinessKey())).extracting(e -> e.step())
+                .contains(TimelineStep.APPROVED_ALONE, TimelineStep.FLAGGED_FOR_REVIEW, TimelineStep.ANALYSED_AFTER_DISCLOSURE);
     }
 
     @Test

@@ -1,4 +1,4 @@
-package com.disclosuredesk.security;
+package com.disclosuredesk.engine;
 
 import static com.disclosuredesk.process.LegalOrderProcess.GROUP_ADMIN;
 import static com.disclosuredesk.process.LegalOrderProcess.GROUP_ANALYSTS;

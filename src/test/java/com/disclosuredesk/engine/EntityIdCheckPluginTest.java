@@ -1,4 +1,4 @@
-package com.disclosuredesk.operations;
+package com.disclosuredesk.engine;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;

@@ -1,4 +1,4 @@
-package com.disclosuredesk.subscribers;
+package com.disclosuredesk.order;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;

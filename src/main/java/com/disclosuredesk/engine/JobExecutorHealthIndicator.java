@@ -1,4 +1,4 @@
-package com.disclosuredesk.operations;
+package com.disclosuredesk.engine;
 
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.ProcessEngine;

@@ -1,4 +1,4 @@
-package com.disclosuredesk.cluster;
+package com.disclosuredesk.engine;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;

@@ -1,4 +1,4 @@
-package com.disclosuredesk.subscribers;
+package com.disclosuredesk.order;
 
 import java.util.Optional;
 import java.util.regex.Pattern;

@@ -1,4 +1,4 @@
-package com.disclosuredesk.approval;
+package com.disclosuredesk.process;
 
 import org.camunda.bpm.engine.BadUserRequestException;
 

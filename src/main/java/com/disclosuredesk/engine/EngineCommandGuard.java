@@ -1,4 +1,4 @@
-package com.disclosuredesk.security;
+package com.disclosuredesk.engine;
 
 import java.lang.reflect.Field;
 import java.util.Collection;

@@ -1,4 +1,4 @@
-package com.disclosuredesk.security;
+package com.disclosuredesk.engine;
 
 import java.util.ArrayList;
 import java.util.List;
