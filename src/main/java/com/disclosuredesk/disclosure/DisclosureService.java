@@ -21,7 +21,6 @@ import com.disclosuredesk.process.OrderOutcome;
 import com.disclosuredesk.subscribers.SubscriberDirectory;
 import com.disclosuredesk.subscribers.TargetData;
 
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Service;
 
 /**
@@ -50,8 +49,7 @@ public class DisclosureService {
     private final PackageJson json;
 
     public DisclosureService(OrderRepository orders, DisclosureRepository disclosures, SubscriberDirectory directory,
-                             PackageCipher cipher, Clock clock,
-                             @Value("${disclosure-desk.disclosure.retention:P30D}") Duration retention,
+                             PackageCipher cipher, Clock clock, DisclosureProperties settings,
                              PreservedSnapshots preservations, PackageJson json) {
         this.preservations = preservations;
         this.json = json;
@@ -60,7 +58,7 @@ public class DisclosureService {
         this.directory = directory;
         this.cipher = cipher;
         this.clock = clock;
-        this.retention = retention;
+        this.retention = settings.retention();
     }
 
     /** Discloses once: a retried job finds the record of its earlier run and returns it. */

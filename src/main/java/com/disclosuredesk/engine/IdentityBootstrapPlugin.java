@@ -27,7 +27,8 @@ import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
 import org.camunda.bpm.engine.task.TaskQuery;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.stereotype.Component;
 
 /**
@@ -36,7 +37,12 @@ import org.springframework.stereotype.Component;
  * {@code disclosure-desk.demo.users} is on (the demo profile, i.e. the embedded default).
  */
 @Component
+@EnableConfigurationProperties(IdentityBootstrapPlugin.Settings.class)
 public class IdentityBootstrapPlugin extends AbstractProcessEnginePlugin {
+
+    /** @param users {@code disclosure-desk.demo.users}: create the demo users (application.yaml false, demo true) */
+    @ConfigurationProperties("disclosure-desk.demo")
+    public record Settings(boolean users) {}
 
     private static final Logger LOG = LoggerFactory.getLogger(IdentityBootstrapPlugin.class);
 
@@ -50,8 +56,8 @@ public class IdentityBootstrapPlugin extends AbstractProcessEnginePlugin {
 
     private final boolean demoUsers;
 
-    public IdentityBootstrapPlugin(@Value("${disclosure-desk.demo.users:false}") boolean demoUsers) {
-        this.demoUsers = demoUsers;
+    public IdentityBootstrapPlugin(Settings settings) {
+        this.demoUsers = settings.users();
     }
 
     private static Map<String, String> demoUsers() {

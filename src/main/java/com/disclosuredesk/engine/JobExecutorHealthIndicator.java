@@ -4,7 +4,7 @@ import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.impl.jobexecutor.JobExecutor;
-import org.springframework.beans.factory.annotation.Value;
+import org.camunda.bpm.spring.boot.starter.property.CamundaBpmProperties;
 import org.springframework.boot.actuate.health.AbstractHealthIndicator;
 import org.springframework.boot.actuate.health.Health;
 import org.springframework.stereotype.Component;
@@ -21,11 +21,14 @@ public class JobExecutorHealthIndicator extends AbstractHealthIndicator {
     private final ProcessEngine engine;
     private final boolean enabled;
 
-    public JobExecutorHealthIndicator(ProcessEngine engine,
-                                      @Value("${camunda.bpm.job-execution.enabled:true}") boolean enabled) {
+    /**
+     * @param camunda {@code camunda.bpm.*} as the Camunda starter binds it (its default included): whether the job
+     *                executor should run here is {@code camunda.bpm.job-execution.enabled}
+     */
+    public JobExecutorHealthIndicator(ProcessEngine engine, CamundaBpmProperties camunda) {
         super("Job executor health check failed");
         this.engine = engine;
-        this.enabled = enabled;
+        this.enabled = camunda.getJobExecution().isEnabled();
     }
 
     @Override

@@ -12,7 +12,8 @@ import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.stereotype.Component;
 
 /**
@@ -31,14 +32,23 @@ import org.springframework.stereotype.Component;
  * one process) is always the node {@code local}. See docs/cluster.md.
  */
 @Component
+@EnableConfigurationProperties(NodeIdentityPlugin.Settings.class)
 public class NodeIdentityPlugin extends AbstractProcessEnginePlugin {
+
+    /**
+     * @param nodeId {@code disclosure-desk.node-id}: this node's name, unique per node; none (empty) on PostgreSQL
+     *               unless {@code DISCLOSURE_DESK_NODE_ID} gives one, {@code local} in the embedded default
+     */
+    @ConfigurationProperties("disclosure-desk")
+    public record Settings(String nodeId) {}
 
     private static final Logger LOG = LoggerFactory.getLogger(NodeIdentityPlugin.class);
 
     private final String nodeId;
     private ProcessEngineConfigurationImpl configuration;
 
-    public NodeIdentityPlugin(@Value("${disclosure-desk.node-id:}") String nodeId) {
+    public NodeIdentityPlugin(Settings settings) {
+        String nodeId = settings.nodeId();
         this.nodeId = nodeId == null ? "" : nodeId.trim();
         if (!this.nodeId.isEmpty() && !this.nodeId.matches("[A-Za-z0-9][A-Za-z0-9._-]{0,63}")) {
             throw new IllegalStateException("disclosure-desk.node-id must be 1 to 64 letters, digits, '.', '_' or '-'");

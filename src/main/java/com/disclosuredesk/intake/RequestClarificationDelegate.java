@@ -1,6 +1,7 @@
 package com.disclosuredesk.intake;
 
 import java.time.Duration;
+import java.util.Objects;
 
 import com.disclosuredesk.order.OrderRepository;
 import com.disclosuredesk.order.OrderTimeline;
@@ -10,7 +11,9 @@ import com.disclosuredesk.process.LegalOrderVariables;
 
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
-import org.springframework.beans.factory.annotation.Value;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.stereotype.Component;
 
 /**
@@ -18,17 +21,25 @@ import org.springframework.stereotype.Component;
  * when the order is incomplete, or what the analyst asks for) and how long it has to answer.
  */
 @Component
+@EnableConfigurationProperties(RequestClarificationDelegate.Settings.class)
 public class RequestClarificationDelegate implements JavaDelegate {
+
+    /** @param timeout {@code disclosure-desk.clarification.timeout}: how long the authority has to answer */
+    @ConfigurationProperties("disclosure-desk.clarification")
+    public record Settings(Duration timeout) {
+        public Settings {
+            Objects.requireNonNull(timeout, "disclosure-desk.clarification.timeout is not set");
+        }
+    }
 
     private final OrderRepository orders;
     private final OrderTimeline timeline;
     private final Duration timeout;
 
-    public RequestClarificationDelegate(OrderRepository orders, OrderTimeline timeline,
-                                        @Value("${disclosure-desk.clarification.timeout:P14D}") Duration timeout) {
+    public RequestClarificationDelegate(OrderRepository orders, OrderTimeline timeline, Settings settings) {
         this.orders = orders;
         this.timeline = timeline;
-        this.timeout = timeout;
+        this.timeout = settings.timeout();
     }
 
     @Override

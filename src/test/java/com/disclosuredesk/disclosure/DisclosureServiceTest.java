@@ -26,7 +26,7 @@ import com.disclosuredesk.order.OrderStatus;
 import com.disclosuredesk.order.OrderType;
 import com.disclosuredesk.order.Target;
 import com.disclosuredesk.order.TargetType;
-import com.disclosuredesk.preservation.PreservationPolicy;
+import com.disclosuredesk.preservation.PreservationPolicies;
 import com.disclosuredesk.preservation.PreservationRepository;
 import com.disclosuredesk.preservation.PreservationService;
 import com.disclosuredesk.process.OrderOutcome;
@@ -84,9 +84,9 @@ class DisclosureServiceTest {
         directory = new FakeDirectory();
         MockEnvironment demo = new MockEnvironment();
         demo.setActiveProfiles("demo");
-        cipher = new PackageCipher(PackageCipher.DEMO_KEY, demo);
-        service = new DisclosureService(orders, disclosures, directory, cipher, clock, Duration.ofDays(30),
-                new PreservationService(orders, new PreservationRepository(JdbcClient.create(db)), directory, cipher, PreservationPolicy.defaults(), clock,
+        cipher = new PackageCipher(new DisclosureProperties(PackageCipher.DEMO_KEY, Duration.ofDays(30)), demo);
+        service = new DisclosureService(orders, disclosures, directory, cipher, clock, new DisclosureProperties(null, Duration.ofDays(30)),
+                new PreservationService(orders, new PreservationRepository(JdbcClient.create(db)), directory, cipher, PreservationPolicies.defaults(), clock,
                 ApplicationJson.packageJson()), ApplicationJson.packageJson());
         orders.insert(new LegalOrder("LO-2026-000001", "AZ-1", "police-de", LegalOrder.Channel.API, OrderType.COURT_ORDER,
                 new LegalOrder.Authority("Staatsanwaltschaft Berlin", "DE", null),
@@ -207,8 +207,8 @@ class DisclosureServiceTest {
                 ? TargetData.of(100042L, "@suspect_one", null,
                         List.of(new TargetData.IpEntry("203.0.113.10", null, Instant.parse("2026-10-03T08:00:00Z"))))
                 : TargetData.noData();
-        DisclosureService service = new DisclosureService(orders, disclosures, withoutPort, cipher, clock, Duration.ofDays(30),
-                new PreservationService(orders, new PreservationRepository(JdbcClient.create(db)), withoutPort, cipher, PreservationPolicy.defaults(), clock,
+        DisclosureService service = new DisclosureService(orders, disclosures, withoutPort, cipher, clock, new DisclosureProperties(null, Duration.ofDays(30)),
+                new PreservationService(orders, new PreservationRepository(JdbcClient.create(db)), withoutPort, cipher, PreservationPolicies.defaults(), clock,
                 ApplicationJson.packageJson()), ApplicationJson.packageJson());
 
         service.disclose("LO-2026-000001", EnumSet.of(DataCategory.IP_ADDRESS), "analyst", "approver", NOW);

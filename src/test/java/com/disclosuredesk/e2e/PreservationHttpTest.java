@@ -25,6 +25,7 @@ import com.disclosuredesk.preservation.PreservationRecord;
 import com.disclosuredesk.preservation.PreservationService;
 import com.disclosuredesk.process.LegalOrderProcess;
 import com.disclosuredesk.support.ApiRequests;
+import com.disclosuredesk.support.DisclosureDeskHttpTest;
 import com.disclosuredesk.support.Orders;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -43,7 +44,6 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.http.HttpEntity;
 import org.springframework.http.HttpHeaders;
@@ -52,7 +52,6 @@ import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.test.context.ActiveProfiles;
 
 /**
  * Preservation over HTTP: a production order's reference to an earlier preservation order (checked without revealing
@@ -65,9 +64,7 @@ import org.springframework.test.context.ActiveProfiles;
  * business key stands for the process step that waits for the message: the {@code PreservationExtended} receiver
  * extends the hold in the correlation's transaction, as the legal-order process does.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
-        "camunda.bpm.generate-unique-process-engine-name=false", "camunda.bpm.process-engine-name=default"})
-@ActiveProfiles({"demo", "test"})
+@DisclosureDeskHttpTest
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class PreservationHttpTest {
 

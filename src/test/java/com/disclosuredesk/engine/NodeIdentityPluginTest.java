@@ -19,7 +19,7 @@ class NodeIdentityPluginTest {
     void theNodeIdNamesTheJobLogHostAndPrefixesTheLockOwner() {
         StandaloneInMemProcessEngineConfiguration configuration = new StandaloneInMemProcessEngineConfiguration();
         configuration.setJobExecutor(new DefaultJobExecutor());
-        NodeIdentityPlugin plugin = new NodeIdentityPlugin("node-a");
+        NodeIdentityPlugin plugin = new NodeIdentityPlugin(new NodeIdentityPlugin.Settings("node-a"));
 
         plugin.preInit(configuration);
         plugin.postInit(configuration);
@@ -39,7 +39,7 @@ class NodeIdentityPluginTest {
         StandaloneInMemProcessEngineConfiguration configuration = new StandaloneInMemProcessEngineConfiguration();
         configuration.setJobExecutor(new DefaultJobExecutor());
         String lockOwner = configuration.getJobExecutor().getLockOwner();
-        NodeIdentityPlugin plugin = new NodeIdentityPlugin("  ");
+        NodeIdentityPlugin plugin = new NodeIdentityPlugin(new NodeIdentityPlugin.Settings("  "));
 
         plugin.preInit(configuration);
         plugin.postInit(configuration);
@@ -50,8 +50,8 @@ class NodeIdentityPluginTest {
 
     @Test
     void aNodeIdIsAPlainName() {
-        assertThatThrownBy(() -> new NodeIdentityPlugin("node a")).isInstanceOf(IllegalStateException.class);
-        assertThatThrownBy(() -> new NodeIdentityPlugin("x".repeat(65))).isInstanceOf(IllegalStateException.class);
+        assertThatThrownBy(() -> new NodeIdentityPlugin(new NodeIdentityPlugin.Settings("node a"))).isInstanceOf(IllegalStateException.class);
+        assertThatThrownBy(() -> new NodeIdentityPlugin(new NodeIdentityPlugin.Settings("x".repeat(65)))).isInstanceOf(IllegalStateException.class);
     }
 
     @Test
@@ -72,7 +72,7 @@ class NodeIdentityPluginTest {
                 new String[] {"free", null})) {
             jdbc.update("INSERT INTO ACT_RU_JOB VALUES (?, ?, ?)", job[0], job[1], job[1] == null ? null : inFiveMinutes);
         }
-        NodeIdentityPlugin plugin = new NodeIdentityPlugin("node_a");
+        NodeIdentityPlugin plugin = new NodeIdentityPlugin(new NodeIdentityPlugin.Settings("node_a"));
 
         int released = plugin.releaseLocksOfEarlierRuns(dataSource, "", "node_a:current0");
 

@@ -15,13 +15,14 @@ import java.util.Set;
 
 import javax.sql.DataSource;
 
+import com.disclosuredesk.disclosure.DisclosureProperties;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import com.disclosuredesk.common.Sequences;
 import com.disclosuredesk.support.Repositories;
 import com.disclosuredesk.disclosure.DisclosureRepository;
 import com.disclosuredesk.disclosure.DisclosureService;
 import com.disclosuredesk.disclosure.PackageCipher;
-import com.disclosuredesk.preservation.PreservationPolicy;
+import com.disclosuredesk.preservation.PreservationPolicies;
 import com.disclosuredesk.preservation.PreservationRepository;
 import com.disclosuredesk.preservation.PreservationService;
 import com.disclosuredesk.order.DataCategory;
@@ -87,10 +88,10 @@ class UserNotificationServiceTest {
         orders = Repositories.orders(db, clock);
         disclosures = new DisclosureRepository(JdbcClient.create(db), new Sequences(db));
         String key = Base64.getEncoder().encodeToString("a test key of thirty-two bytes!!".getBytes(StandardCharsets.US_ASCII));
-        PackageCipher cipher = new PackageCipher(key, new MockEnvironment());
+        PackageCipher cipher = new PackageCipher(new DisclosureProperties(key, Duration.ofDays(30)), new MockEnvironment());
         FakeDirectory directory = new FakeDirectory();
-        disclosure = new DisclosureService(orders, disclosures, directory, cipher, clock, Duration.ofDays(30),
-                new PreservationService(orders, new PreservationRepository(JdbcClient.create(db)), directory, cipher, PreservationPolicy.defaults(), clock,
+        disclosure = new DisclosureService(orders, disclosures, directory, cipher, clock, new DisclosureProperties(null, Duration.ofDays(30)),
+                new PreservationService(orders, new PreservationRepository(JdbcClient.create(db)), directory, cipher, PreservationPolicies.defaults(), clock,
                 ApplicationJson.packageJson()), ApplicationJson.packageJson());
         notifications = new UserNotificationService(JdbcClient.create(db), new Sequences(db), orders, disclosures, clock);
         order("LO-2026-000001", new Target(TargetType.USERNAME, "@suspect_one"), new Target(TargetType.PHONE, SUSPECT_PHONE),

@@ -10,6 +10,7 @@ import java.util.Set;
 
 import javax.sql.DataSource;
 
+import com.disclosuredesk.disclosure.DisclosureProperties;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import com.disclosuredesk.common.Sequences;
 import com.disclosuredesk.support.Repositories;
@@ -66,9 +67,9 @@ final class PreservationFixture {
     PreservationFixture(PackageJson json) {
         MockEnvironment demo = new MockEnvironment();
         demo.setActiveProfiles("demo");
-        cipher = new PackageCipher("ZGVtby1rZXktZGlzY2xvc3VyZS1kZXNrLWRlbW8tMDE=", demo);
-        preservations = new PreservationService(orders, repository, directory, cipher, PreservationPolicy.defaults(), clock, json);
-        disclosure = new DisclosureService(orders, disclosures, directory, cipher, clock, Duration.ofDays(30), preservations, json);
+        cipher = new PackageCipher(new DisclosureProperties("ZGVtby1rZXktZGlzY2xvc3VyZS1kZXNrLWRlbW8tMDE=", Duration.ofDays(30)), demo);
+        preservations = new PreservationService(orders, repository, directory, cipher, PreservationPolicies.defaults(), clock, json);
+        disclosure = new DisclosureService(orders, disclosures, directory, cipher, clock, new DisclosureProperties(null, Duration.ofDays(30)), preservations, json);
         account(100001, "@suspect_one", PHONE_ONE);
         ip(1, 100001, "198.51.100.1", "2026-09-10T08:00:00Z");
         ip(2, 100001, "198.51.100.2", "2026-10-15T09:30:00Z");
