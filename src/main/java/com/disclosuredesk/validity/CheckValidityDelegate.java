@@ -2,19 +2,28 @@ package com.disclosuredesk.validity;
 
 import java.time.LocalDate;
 import java.time.ZoneOffset;
+import java.util.List;
 
 import com.disclosuredesk.order.LegalOrder;
 import com.disclosuredesk.order.OrderRepository;
 import com.disclosuredesk.process.LegalOrderVariables;
 
+import org.camunda.bpm.dmn.engine.DmnDecisionResult;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
-import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.camunda.bpm.engine.delegate.ExecutionListener;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.springframework.stereotype.Component;
 
-/** Service task Task_CheckValidity: applies the disclosure policy to the stored order. */
+/**
+ * End listener of the business rule task Task_CheckValidity: the engine has evaluated the decision
+ * {@code order-validity} on the facts of the stored order ({@link ValidityFacts}); this adds the checks in code
+ * ({@link ValidityService}) and records the outcome.
+ */
 @Component
-public class CheckValidityDelegate implements JavaDelegate {
+public class CheckValidityDelegate implements ExecutionListener {
+
+    /** Where a business rule task leaves the decision's result for its listeners (a transient local variable). */
+    static final String DECISION_RESULT = "decisionResult";
 
     private final OrderRepository orders;
     private final ValidityService validity;
@@ -25,12 +34,12 @@ public class CheckValidityDelegate implements JavaDelegate {
     }
 
     @Override
-    public void execute(DelegateExecution execution) {
+    public void notify(DelegateExecution execution) {
         LegalOrderVariables variables = LegalOrderVariables.of(execution);
         String trackingNumber = variables.trackingNumber();
         LocalDate today = LocalDate.ofInstant(ClockUtil.getCurrentTime().toInstant(), ZoneOffset.UTC);
         LegalOrder order = orders.get(trackingNumber);
-        ValidityResult result = validity.check(order, today);
+        ValidityResult result = validity.check(order, today, policyFindings(execution));
         variables.setValidity(result.outcome().name(), result.reasons());
         // a clarification may have corrected the issuer, the emergency or the non-disclosure order
         variables.setVerificationRequired(ValidityService.requiresRequesterVerification(order));
@@ -38,5 +47,12 @@ public class CheckValidityDelegate implements JavaDelegate {
         variables.setNonDisclosureEndsAt(LegalOrderVariables.nonDisclosureEndsAt(order.nonDisclosureUntil()));
         orders.addEvent(trackingNumber, "VALIDITY_CHECKED", null,
                 result.outcome() + (result.reasons().isEmpty() ? "" : ": " + String.join(" ", result.reasons())));
+    }
+
+    static List<Finding> policyFindings(DelegateExecution execution) {
+        if (!(execution.getVariableLocal(DECISION_RESULT) instanceof DmnDecisionResult result)) {
+            throw new IllegalStateException("Task_CheckValidity ended without the result of the decision order-validity");
+        }
+        return EngineDecisionPolicyTable.toFindings(result.getResultList());
     }
 }
