@@ -157,7 +157,7 @@ async function screens(browser) {
     const admin = await newPage();
     await signIn(admin, 'cockpit', 'admin');
     await cockpit.openInstanceByBusinessKey(admin, 'Legal order', trackingNumber);
-    await cockpit.tokensOn(admin, 'Task_Approval');
+    await cockpit.tokensOn(admin, 'SubProcess_Approval');
     await save(admin, 'cockpit-instance.png');
 
     await tasklist.complete(approver);
