@@ -45,24 +45,38 @@ async function diagrams(browser) {
       }
       window.viewer = new window.BpmnJS({ container: '#canvas' });
       const { warnings } = await window.viewer.importXML(bpmn);
-      window.viewer.get('canvas').zoom('fit-viewport');
+      const canvas = window.viewer.get('canvas');
+      const main = canvas.getRootElement();
+      canvas.zoom('fit-viewport');
       const { svg } = await window.viewer.saveSVG();
-      return { svg, warnings: warnings.map((w) => w.message) };
+      // each collapsed sub-process is a plane of its own (drill-down in the modeler and Cockpit): one picture each
+      const planes = [];
+      for (const root of canvas.getRootElements().filter((r) => r !== main && r.businessObject)) {
+        canvas.setRootElement(root);
+        canvas.zoom('fit-viewport');
+        planes.push({ id: root.businessObject.id, svg: (await window.viewer.saveSVG()).svg });
+      }
+      canvas.setRootElement(main);
+      return { svg, planes, warnings: warnings.map((w) => w.message) };
     }, xml);
     if (result.warnings.length > 0) {
       throw new Error(`${file}: bpmn-js reported ${result.warnings.join('; ')}`);
     }
     // bpmn-js names its arrow-head markers at random: number them, so that an unchanged model gives the same file
-    const markers = new Map();
-    const svg = result.svg.replace(/marker-[a-z0-9]{16,}/g, (id) => {
-      if (!markers.has(id)) {
-        markers.set(id, `marker-${markers.size + 1}`);
-      }
-      return markers.get(id);
-    });
-    const target = path.join(IMAGES, file.replace(/\.bpmn$/, '.svg'));
-    fs.writeFileSync(target, svg.endsWith('\n') ? svg : svg + '\n');
-    log(`${path.relative(REPO, target)} (${file})`);
+    const pictures = [{ name: file.replace(/\.bpmn$/, '.svg'), svg: result.svg }].concat(
+      result.planes.map((plane) => ({ name: file.replace(/\.bpmn$/, `.${plane.id}.svg`), svg: plane.svg })));
+    for (const picture of pictures) {
+      const markers = new Map();
+      const svg = picture.svg.replace(/marker-[a-z0-9]{16,}/g, (id) => {
+        if (!markers.has(id)) {
+          markers.set(id, `marker-${markers.size + 1}`);
+        }
+        return markers.get(id);
+      });
+      const target = path.join(IMAGES, picture.name);
+      fs.writeFileSync(target, svg.endsWith('\n') ? svg : svg + '\n');
+      log(`${path.relative(REPO, target)} (${file})`);
+    }
   }
   await page.close();
 }
@@ -143,7 +157,7 @@ async function screens(browser) {
     const admin = await newPage();
     await signIn(admin, 'cockpit', 'admin');
     await cockpit.openInstanceByBusinessKey(admin, 'Legal order', trackingNumber);
-    await cockpit.tokensOn(admin, 'Task_Approval');
+    await cockpit.tokensOn(admin, 'SubProcess_Approval');
     await save(admin, 'cockpit-instance.png');
 
     await tasklist.complete(approver);

@@ -183,8 +183,14 @@ const cockpit = {
     }, { key: businessKey, name: definitionName });
   },
 
-  /** The number that the diagram shows on an activity: how many tokens wait there. */
-  async tokensOn(page, activityId) {
+  /**
+   * The number that the diagram shows on an activity: how many tokens wait there. An activity inside a collapsed
+   * sub-process is on the sub-process's own plane: name the sub-process as `within` to drill down into it first.
+   */
+  async tokensOn(page, activityId, within) {
+    if (within) {
+      await page.locator(`.djs-overlays[data-container-id="${within}"] .bjs-drilldown`).click();
+    }
     const badge = page.locator(`.djs-overlays[data-container-id="${activityId}"] .badge.instance-count`);
     await badge.waitFor();
     return Number((await badge.innerText()).trim());

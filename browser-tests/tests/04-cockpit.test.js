@@ -17,8 +17,11 @@ browserTest('cockpit', 'an administrator finds the order in Cockpit by its track
   const info = (await page.locator('body').innerText()).replace(/\s+/g, ' ');
   assert.match(info, new RegExp(`Business Key: ${trackingNumber}`));
   assert.match(info, /Definition Key: legal-order/);
-  // the diagram shows the one token waiting at the approval, none at the analysis any more
-  assert.equal(await cockpit.tokensOn(page, 'Task_Approval'), 1);
+  // the diagram shows the one token waiting in the approval (a collapsed sub-process), none in the analysis any more
+  assert.equal(await cockpit.tokensOn(page, 'SubProcess_Approval'), 1);
+  assert.equal(await page.locator('.djs-overlays[data-container-id="SubProcess_LegalAnalysis"] .badge.instance-count').count(), 0);
+  // drilled down, the token waits at the approval task
+  assert.equal(await cockpit.tokensOn(page, 'Task_Approval', 'SubProcess_Approval'), 1);
   assert.equal(await page.locator('.djs-overlays[data-container-id="Task_LegalAnalysis"] .badge.instance-count').count(), 0);
   // and the open user task is the approval, for the approvers
   await page.getByRole('link', { name: 'User Tasks' }).click();

@@ -2,11 +2,13 @@ package com.disclosuredesk.analysis;
 
 import java.util.Set;
 
-import com.disclosuredesk.approval.FourEyesViolationException;
+import com.disclosuredesk.process.FourEyesViolationException;
 import com.disclosuredesk.order.DataCategory;
 import com.disclosuredesk.order.OrderDecisions;
 import com.disclosuredesk.order.OrderDecisions.Decision;
 import com.disclosuredesk.order.OrderRepository;
+import com.disclosuredesk.order.OrderTimeline;
+import com.disclosuredesk.order.TimelineStep;
 import com.disclosuredesk.process.AnalysisDecision;
 import com.disclosuredesk.process.InvalidTaskInputException;
 import com.disclosuredesk.process.LegalOrderVariables;
@@ -28,10 +30,12 @@ public class AnalysisAfterDisclosureTaskListener implements TaskListener {
     public static final String DISPUTED = "DISPUTED";
 
     private final OrderRepository orders;
+    private final OrderTimeline timeline;
     private final OrderDecisions decisions;
 
-    public AnalysisAfterDisclosureTaskListener(OrderRepository orders, OrderDecisions decisions) {
+    public AnalysisAfterDisclosureTaskListener(OrderRepository orders, OrderTimeline timeline, OrderDecisions decisions) {
         this.orders = orders;
+        this.timeline = timeline;
         this.decisions = decisions;
     }
 
@@ -43,7 +47,7 @@ public class AnalysisAfterDisclosureTaskListener implements TaskListener {
             case EVENTNAME_CREATE -> {
                 task.getExecution().removeVariable(LegalOrderVariables.ANALYSIS_DECISION);
                 variables.flagForReview();
-                orders.addEvent(trackingNumber, "FLAGGED_FOR_REVIEW", null,
+                timeline.record(trackingNumber, TimelineStep.FLAGGED_FOR_REVIEW, null,
                         "Emergency disclosure approved alone: the legal analysis is completed afterwards and reviewed.");
             }
             case EVENTNAME_COMPLETE -> {
@@ -69,7 +73,7 @@ public class AnalysisAfterDisclosureTaskListener implements TaskListener {
                 variables.setAnalysedBy(analyst);
                 String outcome = decision == AnalysisDecision.DISCLOSE ? CONFIRMED : DISPUTED;
                 variables.setReviewOutcome(outcome);
-                orders.addEvent(trackingNumber, "ANALYSED_AFTER_DISCLOSURE", analyst, "The legal analysis after the emergency disclosure "
+                timeline.record(trackingNumber, TimelineStep.ANALYSED_AFTER_DISCLOSURE, analyst, "The legal analysis after the emergency disclosure "
                         + (outcome.equals(CONFIRMED) ? "confirms it." : "disputes it; the disclosure is flagged for review."));
             }
             default -> { }

@@ -5,6 +5,8 @@ import java.util.Set;
 import com.disclosuredesk.order.DataCategory;
 import com.disclosuredesk.order.OrderDecisions;
 import com.disclosuredesk.order.OrderRepository;
+import com.disclosuredesk.order.OrderTimeline;
+import com.disclosuredesk.order.TimelineStep;
 import com.disclosuredesk.order.OrderStatus;
 import com.disclosuredesk.process.AnalysisDecision;
 import com.disclosuredesk.process.LegalOrderVariables;
@@ -22,11 +24,13 @@ import org.springframework.stereotype.Component;
 public class LegalAnalysisTaskListener implements TaskListener {
 
     private final OrderRepository orders;
+    private final OrderTimeline timeline;
     private final RelatedOrders relatedOrders;
     private final OrderDecisions decisions;
 
-    public LegalAnalysisTaskListener(OrderRepository orders, RelatedOrders relatedOrders, OrderDecisions decisions) {
+    public LegalAnalysisTaskListener(OrderRepository orders, OrderTimeline timeline, RelatedOrders relatedOrders, OrderDecisions decisions) {
         this.orders = orders;
+        this.timeline = timeline;
         this.relatedOrders = relatedOrders;
         this.decisions = decisions;
     }
@@ -38,7 +42,7 @@ public class LegalAnalysisTaskListener implements TaskListener {
         switch (task.getEventName()) {
             case EVENTNAME_CREATE -> {
                 orders.updateStatus(trackingNumber, OrderStatus.IN_LEGAL_ANALYSIS, null, null);
-                orders.addEvent(trackingNumber, "IN_LEGAL_ANALYSIS", null, "Waiting for legal analysis.");
+                timeline.record(trackingNumber, TimelineStep.IN_LEGAL_ANALYSIS, null, "Waiting for legal analysis.");
                 RelatedOrders.Found related = relatedOrders.find(trackingNumber);
                 variables.setRelatedOrders(RelatedOrderLinks.entries(related.listed()), related.total());
             }
@@ -52,7 +56,7 @@ public class LegalAnalysisTaskListener implements TaskListener {
                 decisions.record(trackingNumber, OrderDecisions.Step.ANALYSIS, decision.name(), approved, analyst, task.getId(), null);
                 variables.normalizeApprovedCategories(approved);
                 variables.setAnalysedBy(analyst);
-                orders.addEvent(trackingNumber, "ANALYSED", analyst, "Legal analysis decided " + variables.analysisDecision()
+                timeline.record(trackingNumber, TimelineStep.ANALYSED, analyst, "Legal analysis decided " + variables.analysisDecision()
                         + (approved.isEmpty() ? "." : " of " + approved + "."));
             }
             default -> { }

@@ -5,7 +5,6 @@ import java.util.Arrays;
 import java.util.Collections;
 import java.util.List;
 
-import javax.sql.DataSource;
 
 import com.disclosuredesk.order.OrderStatus;
 
@@ -27,8 +26,8 @@ public class RelatedOrders {
 
     private final JdbcClient jdbc;
 
-    public RelatedOrders(DataSource dataSource) {
-        this.jdbc = JdbcClient.create(dataSource);
+    public RelatedOrders(JdbcClient jdbc) {
+        this.jdbc = jdbc;
     }
 
     /**

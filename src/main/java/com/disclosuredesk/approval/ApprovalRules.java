@@ -1,5 +1,6 @@
 package com.disclosuredesk.approval;
 
+import com.disclosuredesk.process.FourEyesViolationException;
 import com.disclosuredesk.process.ApprovalDecision;
 import com.disclosuredesk.process.InvalidTaskInputException;
 import com.disclosuredesk.process.LegalOrderVariables;

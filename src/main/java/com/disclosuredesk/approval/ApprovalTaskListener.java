@@ -1,8 +1,13 @@
 package com.disclosuredesk.approval;
 
+import java.time.Clock;
+import java.util.Date;
+
 import com.disclosuredesk.order.OrderDecisions;
 import com.disclosuredesk.order.OrderDecisions.Decision;
 import com.disclosuredesk.order.OrderRepository;
+import com.disclosuredesk.order.OrderTimeline;
+import com.disclosuredesk.order.TimelineStep;
 import com.disclosuredesk.order.OrderStatus;
 import com.disclosuredesk.process.ApprovalDecision;
 import com.disclosuredesk.process.LegalOrderVariables;
@@ -10,7 +15,6 @@ import com.disclosuredesk.process.TaskActor;
 
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
-import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.springframework.stereotype.Component;
 
 /**
@@ -22,11 +26,15 @@ import org.springframework.stereotype.Component;
 public class ApprovalTaskListener implements TaskListener {
 
     private final OrderRepository orders;
+    private final OrderTimeline timeline;
     private final OrderDecisions decisions;
+    private final Clock clock;
 
-    public ApprovalTaskListener(OrderRepository orders, OrderDecisions decisions) {
+    public ApprovalTaskListener(OrderRepository orders, OrderTimeline timeline, OrderDecisions decisions, Clock clock) {
         this.orders = orders;
+        this.timeline = timeline;
         this.decisions = decisions;
+        this.clock = clock;
     }
 
     @Override
@@ -39,7 +47,7 @@ public class ApprovalTaskListener implements TaskListener {
                 task.getExecution().removeVariable(LegalOrderVariables.APPROVAL_DECISION);
                 task.getExecution().removeVariable(LegalOrderVariables.APPROVAL_COMMENT);
                 orders.updateStatus(trackingNumber, OrderStatus.AWAITING_APPROVAL, null, null);
-                orders.addEvent(trackingNumber, "AWAITING_APPROVAL", null, "Waiting for approval.");
+                timeline.record(trackingNumber, TimelineStep.AWAITING_APPROVAL, null, "Waiting for approval.");
             }
             case EVENTNAME_ASSIGNMENT -> {
                 if (task.getAssignee() != null) {
@@ -56,9 +64,14 @@ public class ApprovalTaskListener implements TaskListener {
                 decisions.record(trackingNumber, OrderDecisions.Step.APPROVAL, decision.name(), analysis.categories(), approver,
                         task.getId(), analysis.id());
                 if (decision == ApprovalDecision.APPROVE) {
-                    variables.setApproved(approver, ClockUtil.getCurrentTime());
+                    variables.setApproved(approver, Date.from(clock.instant()));
                 }
-                orders.addEvent(trackingNumber, "APPROVAL_" + decision, approver, switch (decision) {
+                TimelineStep step = switch (decision) {
+                    case APPROVE -> TimelineStep.APPROVAL_APPROVE;
+                    case RETURN -> TimelineStep.APPROVAL_RETURN;
+                    case REJECT -> TimelineStep.APPROVAL_REJECT;
+                };
+                timeline.record(trackingNumber, step, approver, switch (decision) {
                     case APPROVE -> "Disclosure approved.";
                     case RETURN -> "Returned to legal analysis.";
                     case REJECT -> "Disclosure rejected by the approver.";

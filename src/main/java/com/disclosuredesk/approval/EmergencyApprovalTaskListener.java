@@ -1,11 +1,15 @@
 package com.disclosuredesk.approval;
 
+import java.time.Clock;
+import java.util.Date;
 import java.util.Set;
 
 import com.disclosuredesk.analysis.AnalysisRules;
 import com.disclosuredesk.order.DataCategory;
 import com.disclosuredesk.order.OrderDecisions;
 import com.disclosuredesk.order.OrderRepository;
+import com.disclosuredesk.order.OrderTimeline;
+import com.disclosuredesk.order.TimelineStep;
 import com.disclosuredesk.process.AnalysisDecision;
 import com.disclosuredesk.process.DeadlinePolicy;
 import com.disclosuredesk.process.InvalidTaskInputException;
@@ -14,7 +18,6 @@ import com.disclosuredesk.process.TaskActor;
 
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
-import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.springframework.stereotype.Component;
 
 /**
@@ -29,13 +32,18 @@ public class EmergencyApprovalTaskListener implements TaskListener {
     public static final String LEAVE_TO_ANALYSIS = "LEAVE_TO_ANALYSIS";
 
     private final OrderRepository orders;
+    private final OrderTimeline timeline;
     private final DeadlinePolicy deadlines;
     private final OrderDecisions decisions;
+    private final Clock clock;
 
-    public EmergencyApprovalTaskListener(OrderRepository orders, DeadlinePolicy deadlines, OrderDecisions decisions) {
+    public EmergencyApprovalTaskListener(OrderRepository orders, OrderTimeline timeline, DeadlinePolicy deadlines,
+                                         OrderDecisions decisions, Clock clock) {
         this.orders = orders;
+        this.timeline = timeline;
         this.deadlines = deadlines;
         this.decisions = decisions;
+        this.clock = clock;
     }
 
     @Override
@@ -55,14 +63,14 @@ public class EmergencyApprovalTaskListener implements TaskListener {
                     decisions.record(trackingNumber, OrderDecisions.Step.EMERGENCY_APPROVAL, APPROVE, approved, approver,
                             task.getId(), null);
                     variables.normalizeApprovedCategories(approved);
-                    variables.setApproved(approver, ClockUtil.getCurrentTime());
-                    variables.setApprovedAlone(deadlines.reviewDueAt(ClockUtil.getCurrentTime()));
-                    orders.addEvent(trackingNumber, "APPROVED_ALONE", approver, "Emergency disclosure of " + approved
+                    variables.setApproved(approver, Date.from(clock.instant()));
+                    variables.setApprovedAlone(deadlines.reviewDueAt(Date.from(clock.instant())));
+                    timeline.record(trackingNumber, TimelineStep.APPROVED_ALONE, approver, "Emergency disclosure of " + approved
                             + " approved by an approver alone; the legal analysis follows the disclosure.");
                 } else if (LEAVE_TO_ANALYSIS.equals(decision)) {
                     decisions.record(trackingNumber, OrderDecisions.Step.EMERGENCY_APPROVAL, LEAVE_TO_ANALYSIS, null, approver,
                             task.getId(), null);
-                    orders.addEvent(trackingNumber, "LEFT_TO_ANALYSIS", approver,
+                    timeline.record(trackingNumber, TimelineStep.LEFT_TO_ANALYSIS, approver,
                             "The approver left the emergency to the legal analysis.");
                 } else {
                     throw new InvalidTaskInputException(LegalOrderVariables.EMERGENCY_APPROVAL,

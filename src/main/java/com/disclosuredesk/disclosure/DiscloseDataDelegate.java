@@ -4,6 +4,8 @@ import com.disclosuredesk.operations.DisclosureMetrics;
 import com.disclosuredesk.order.ApprovedDisclosure;
 import com.disclosuredesk.order.OrderDecisions;
 import com.disclosuredesk.order.OrderRepository;
+import com.disclosuredesk.order.OrderTimeline;
+import com.disclosuredesk.order.TimelineStep;
 import com.disclosuredesk.order.OrderStatus;
 import com.disclosuredesk.process.LegalOrderVariables;
 
@@ -26,13 +28,15 @@ public class DiscloseDataDelegate implements JavaDelegate {
 
     private final DisclosureService disclosures;
     private final OrderRepository orders;
+    private final OrderTimeline timeline;
     private final DisclosureMetrics metrics;
     private final OrderDecisions decisions;
 
-    public DiscloseDataDelegate(DisclosureService disclosures, OrderRepository orders, DisclosureMetrics metrics,
+    public DiscloseDataDelegate(DisclosureService disclosures, OrderRepository orders, OrderTimeline timeline, DisclosureMetrics metrics,
                                 OrderDecisions decisions) {
         this.disclosures = disclosures;
         this.orders = orders;
+        this.timeline = timeline;
         this.metrics = metrics;
         this.decisions = decisions;
     }
@@ -48,7 +52,7 @@ public class DiscloseDataDelegate implements JavaDelegate {
         variables.setDisclosure(result.disclosureId(), result.sha256(), result.outcome(), result.usersAffected(),
                 result.ipEntryCount());
         orders.updateStatus(trackingNumber, OrderStatus.DISCLOSED, result.outcome().name(), null);
-        orders.addEvent(trackingNumber, "DISCLOSED", null, "Disclosure package ready: " + result.usersAffected() + " of "
+        timeline.record(trackingNumber, TimelineStep.DISCLOSED, null, "Disclosure package ready: " + result.usersAffected() + " of "
                 + result.targetCount() + " targets with data, SHA-256 " + result.sha256() + ".");
         metrics.disclosed(trackingNumber, started, result.outcome().name());
         LOG.info("Order {} disclosed: {} of {} targets with data, {} IP entries, sha256 {}", trackingNumber,

@@ -4,7 +4,8 @@ import java.time.Clock;
 import java.time.Instant;
 
 import com.disclosuredesk.common.Sha256;
-import com.disclosuredesk.order.OrderRepository;
+import com.disclosuredesk.order.OrderTimeline;
+import com.disclosuredesk.order.TimelineStep;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -21,13 +22,13 @@ public class DisclosureDelivery {
     private static final Logger LOG = LoggerFactory.getLogger(DisclosureDelivery.class);
 
     private final DisclosureRepository disclosures;
-    private final OrderRepository orders;
+    private final OrderTimeline timeline;
     private final PackageCipher cipher;
     private final Clock clock;
 
-    public DisclosureDelivery(DisclosureRepository disclosures, OrderRepository orders, PackageCipher cipher, Clock clock) {
+    public DisclosureDelivery(DisclosureRepository disclosures, OrderTimeline timeline, PackageCipher cipher, Clock clock) {
         this.disclosures = disclosures;
-        this.orders = orders;
+        this.timeline = timeline;
         this.cipher = cipher;
         this.clock = clock;
     }
@@ -48,7 +49,7 @@ public class DisclosureDelivery {
         }
         Instant now = clock.instant();
         disclosures.recordDownload(trackingNumber, user, now, sha256);
-        orders.addEvent(trackingNumber, "DISCLOSURE_DOWNLOADED", user, "Disclosure package downloaded, SHA-256 " + sha256 + ".");
+        timeline.record(trackingNumber, TimelineStep.DISCLOSURE_DOWNLOADED, user, "Disclosure package downloaded, SHA-256 " + sha256 + ".");
         LOG.info("Order {}: disclosure package downloaded by {}, sha256 {}", trackingNumber, user, sha256);
         return new DeliveredPackage(content, sha256);
     }
@@ -60,7 +61,7 @@ public class DisclosureDelivery {
         int deleted = 0;
         for (String trackingNumber : disclosures.expired(now)) {
             if (disclosures.deletePackage(trackingNumber, now)) {
-                orders.addEvent(trackingNumber, "DISCLOSURE_EXPIRED", null,
+                timeline.record(trackingNumber, TimelineStep.DISCLOSURE_EXPIRED, null,
                         "The disclosure package expired and was deleted; its digest and record are kept.");
                 deleted++;
             }

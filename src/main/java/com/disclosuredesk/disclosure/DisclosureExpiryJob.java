@@ -3,7 +3,7 @@ package com.disclosuredesk.disclosure;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
-/** Deletes expired disclosure packages every hour (configurable). */
+/** Deletes expired disclosure packages every {@code disclosure-desk.disclosure.expiry-check} (application.yaml: PT1H). */
 @Component
 public class DisclosureExpiryJob {
 
@@ -13,7 +13,7 @@ public class DisclosureExpiryJob {
         this.delivery = delivery;
     }
 
-    @Scheduled(fixedDelayString = "${disclosure-desk.disclosure.expiry-check:PT1H}", initialDelayString = "PT1M")
+    @Scheduled(fixedDelayString = "${disclosure-desk.disclosure.expiry-check}", initialDelayString = "PT1M")
     public void deleteExpiredPackages() {
         delivery.deleteExpired();
     }

@@ -14,13 +14,11 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
 
-import javax.sql.DataSource;
 
 import com.disclosuredesk.common.Sequences;
 import com.disclosuredesk.order.DataCategory;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.jdbc.support.incrementer.DataFieldMaxValueIncrementer;
 import org.springframework.stereotype.Repository;
 
 /**
@@ -31,11 +29,11 @@ import org.springframework.stereotype.Repository;
 public class DisclosureRepository {
 
     private final JdbcClient jdbc;
-    private final DataFieldMaxValueIncrementer downloadSequence;
+    private final Sequences sequences;
 
-    public DisclosureRepository(DataSource dataSource) {
-        this.jdbc = JdbcClient.create(dataSource);
-        this.downloadSequence = Sequences.of(dataSource, "dd_disclosure_download_seq");
+    public DisclosureRepository(JdbcClient jdbc, Sequences sequences) {
+        this.jdbc = jdbc;
+        this.sequences = sequences;
     }
 
     /** The proof of a disclosure. No personal data. */
@@ -105,7 +103,7 @@ public class DisclosureRepository {
 
     public void recordDownload(String trackingNumber, String user, Instant at, String sha256) {
         jdbc.sql("INSERT INTO dd_disclosure_download (id, tracking_number, downloaded_by, downloaded_at, package_sha256) VALUES (?, ?, ?, ?, ?)")
-                .params(downloadSequence.nextLongValue(), trackingNumber, user, utc(at), sha256).update();
+                .params(sequences.next("dd_disclosure_download_seq"), trackingNumber, user, utc(at), sha256).update();
     }
 
     public List<Download> downloads(String trackingNumber) {

@@ -5,7 +5,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.EnumSet;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -18,13 +17,10 @@ import com.disclosuredesk.order.DataCategory;
 import com.disclosuredesk.order.LegalOrder;
 import com.disclosuredesk.order.OrderRepository;
 import com.disclosuredesk.order.Target;
-import com.disclosuredesk.preservation.PreservationService;
-import com.disclosuredesk.preservation.PreservedSnapshot;
 import com.disclosuredesk.process.OrderOutcome;
 import com.disclosuredesk.subscribers.SubscriberDirectory;
 import com.disclosuredesk.subscribers.TargetData;
 
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Service;
 
 /**
@@ -35,14 +31,13 @@ import org.springframework.stereotype.Service;
  *
  * <p>An order that builds on a preservation order ({@code preservationReference}) whose snapshot is still held
  * takes the targets the snapshot holds from the frozen data (limited to this order's period and approved
- * categories) and the others from the live directory; each target says which ({@code source}).
+ * categories) and the others from the live directory; each target says which ({@code source}). The snapshot comes
+ * through {@link PreservedSnapshots}, which the preservation package implements.
+ *
+ * <p>The package is a {@link DisclosurePackage}, written by {@link PackageJson}; its digest is taken over those bytes.
  */
 @Service
 public class DisclosureService {
-
-    /** Where the data of a target comes from: the live subscriber directory, or a preserved snapshot. */
-    public static final String SOURCE_LIVE = "LIVE";
-    public static final String SOURCE_PRESERVED = "PRESERVED";
 
     private final OrderRepository orders;
     private final DisclosureRepository disclosures;
@@ -50,19 +45,20 @@ public class DisclosureService {
     private final PackageCipher cipher;
     private final Clock clock;
     private final Duration retention;
-    private final PreservationService preservations;
+    private final PreservedSnapshots preservations;
+    private final PackageJson json;
 
     public DisclosureService(OrderRepository orders, DisclosureRepository disclosures, SubscriberDirectory directory,
-                             PackageCipher cipher, Clock clock,
-                             @Value("${disclosure-desk.disclosure.retention:P30D}") Duration retention,
-                             PreservationService preservations) {
+                             PackageCipher cipher, Clock clock, DisclosureProperties settings,
+                             PreservedSnapshots preservations, PackageJson json) {
         this.preservations = preservations;
+        this.json = json;
         this.orders = orders;
         this.disclosures = disclosures;
         this.directory = directory;
         this.cipher = cipher;
         this.clock = clock;
-        this.retention = retention;
+        this.retention = settings.retention();
     }
 
     /** Discloses once: a retried job finds the record of its earlier run and returns it. */
@@ -76,7 +72,7 @@ public class DisclosureService {
         Instant now = clock.instant();
         Optional<PreservedSnapshot> snapshot = order.preservationReference() == null ? Optional.empty()
                 : preservations.heldSnapshot(order.preservationReference());
-        List<Map<String, Object>> targets = new ArrayList<>();
+        List<TargetEntry> targets = new ArrayList<>();
         int usersAffected = 0;
         int ipEntries = 0;
         Map<Long, Set<DataCategory>> disclosedAccounts = new TreeMap<>();
@@ -97,60 +93,26 @@ public class DisclosureService {
                     ofAccount.add(DataCategory.IP_ADDRESS);
                 }
             }
-            targets.add(PackageBuilder.entry(target, data, approved, frozen.isPresent()
-                    ? Map.of("source", SOURCE_PRESERVED, "preservation", preservationOf(snapshot.get()))
-                    : Map.of("source", SOURCE_LIVE)));
+            TargetEntry entry = PackageBuilder.entry(target, data, approved);
+            targets.add(frozen.isPresent()
+                    ? entry.from(TargetEntry.Source.PRESERVED, new TargetEntry.PreservationRef(snapshot.get().trackingNumber(),
+                            snapshot.get().sha256()))
+                    : entry.from(TargetEntry.Source.LIVE, null));
         }
-        Map<String, Object> document = new LinkedHashMap<>();
-        document.put("trackingNumber", order.trackingNumber());
-        document.put("reference", order.reference());
-        document.put("authority", Map.of("name", order.authority().name(), "country", order.authority().country()));
-        document.put("legalBasis", Map.of("orderType", order.orderType().name(), "issuer", order.issuer().name(),
-                "issuerType", order.issuer().type().name(), "issuedOn", order.issuedOn().toString(),
-                "offence", order.offence().name()));
-        document.put("period", PackageBuilder.period(order.periodFrom(), order.periodTo()));
-        document.put("categories", PackageBuilder.categoryNames(approved));
-        document.put("generatedAt", now.toString());
-        if (order.preservationReference() != null) {
-            document.put("preservation", snapshot.<Map<String, Object>>map(DisclosureService::snapshotOf)
-                    .orElseGet(() -> notHeld(order.preservationReference())));
-        }
-        document.put("targets", targets);
-        byte[] content = PackageBuilder.serialize(document);
+        DisclosurePackage.PreservationBasis preservation = order.preservationReference() == null ? null
+                : snapshot.map(DisclosurePackage.PreservationBasis::held)
+                        .orElseGet(() -> DisclosurePackage.PreservationBasis.notHeld(order.preservationReference()));
+        DisclosurePackage document = new DisclosurePackage(order.trackingNumber(), order.reference(),
+                DisclosurePackage.Authority.of(order), DisclosurePackage.LegalBasis.of(order),
+                new Period(order.periodFrom(), order.periodTo()), PackageBuilder.sortedByName(approved), now, preservation,
+                targets);
+        byte[] content = json.write(document);
         DisclosureRepository.Record record = new DisclosureRepository.Record(UUID.randomUUID().toString(), trackingNumber, now,
                 String.join(",", approved.stream().map(Enum::name).sorted().toList()), order.targets().size(), usersAffected,
                 ipEntries, Sha256.hex(content), analysedBy, approvedBy, approvedAt, now.plus(retention), null);
         disclosures.insert(record, cipher.encrypt(content, trackingNumber), cipher.keyId());
         disclosures.recordAccounts(trackingNumber, disclosedAccounts);
         return result(record);
-    }
-
-    /** Per target taken from a snapshot: which preservation, and the digest of the snapshot as it was frozen. */
-    private static Map<String, Object> preservationOf(PreservedSnapshot snapshot) {
-        Map<String, Object> preservation = new LinkedHashMap<>();
-        preservation.put("trackingNumber", snapshot.trackingNumber());
-        preservation.put("snapshotSha256", snapshot.sha256());
-        return preservation;
-    }
-
-    /** The package's account of the preservation it builds on: what was frozen, when, and its digest. */
-    private static Map<String, Object> snapshotOf(PreservedSnapshot snapshot) {
-        Map<String, Object> preservation = new LinkedHashMap<>();
-        preservation.put("trackingNumber", snapshot.trackingNumber());
-        preservation.put("snapshot", "HELD");
-        preservation.put("snapshotSha256", snapshot.sha256());
-        preservation.put("preservedAt", snapshot.preservedAt().toString());
-        preservation.put("period", PackageBuilder.period(snapshot.periodFrom(), snapshot.periodTo()));
-        preservation.put("categories", PackageBuilder.categoryNames(snapshot.categories()));
-        return preservation;
-    }
-
-    /** The referenced preservation holds no snapshot (any more, or never did): every target is read live. */
-    private static Map<String, Object> notHeld(String trackingNumber) {
-        Map<String, Object> preservation = new LinkedHashMap<>();
-        preservation.put("trackingNumber", trackingNumber);
-        preservation.put("snapshot", "NOT_HELD");
-        return preservation;
     }
 
     private static DisclosureResult result(DisclosureRepository.Record record) {

@@ -12,7 +12,7 @@ import javax.crypto.spec.SecretKeySpec;
 
 import com.disclosuredesk.common.Sha256;
 
-import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.core.env.Environment;
 import org.springframework.core.env.Profiles;
 import org.springframework.stereotype.Component;
@@ -24,6 +24,7 @@ import org.springframework.stereotype.Component;
  * tracking number is bound to the ciphertext as associated data, so a package cannot be moved to another order.
  */
 @Component
+@EnableConfigurationProperties(DisclosureProperties.class)
 public class PackageCipher {
 
     /** Published in application-demo.yaml: never protects real data. */
@@ -37,7 +38,8 @@ public class PackageCipher {
     private final String keyId;
     private final SecureRandom random = new SecureRandom();
 
-    public PackageCipher(@Value("${disclosure-desk.disclosure.encryption-key:}") String base64Key, Environment environment) {
+    public PackageCipher(DisclosureProperties settings, Environment environment) {
+        String base64Key = settings.encryptionKey();
         if (base64Key == null || base64Key.isBlank()) {
             throw new IllegalStateException("disclosure-desk.disclosure.encryption-key is not set: give the base64 of a "
                     + "random 32-byte key (for example: openssl rand -base64 32) through the environment "

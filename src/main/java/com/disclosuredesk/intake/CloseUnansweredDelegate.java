@@ -2,7 +2,8 @@ package com.disclosuredesk.intake;
 
 import java.util.List;
 
-import com.disclosuredesk.order.OrderRepository;
+import com.disclosuredesk.order.OrderTimeline;
+import com.disclosuredesk.order.TimelineStep;
 import com.disclosuredesk.process.LegalOrderVariables;
 
 import org.camunda.bpm.engine.delegate.DelegateExecution;
@@ -15,16 +16,16 @@ public class CloseUnansweredDelegate implements JavaDelegate {
 
     static final String REASON = "No clarification was received in time; the order is closed as invalid.";
 
-    private final OrderRepository orders;
+    private final OrderTimeline timeline;
 
-    public CloseUnansweredDelegate(OrderRepository orders) {
-        this.orders = orders;
+    public CloseUnansweredDelegate(OrderTimeline timeline) {
+        this.timeline = timeline;
     }
 
     @Override
     public void execute(DelegateExecution execution) {
         LegalOrderVariables variables = LegalOrderVariables.of(execution);
         variables.setValidity("INVALID", List.of(REASON));
-        orders.addEvent(variables.trackingNumber(), "CLARIFICATION_OVERDUE", null, REASON);
+        timeline.record(variables.trackingNumber(), TimelineStep.CLARIFICATION_OVERDUE, null, REASON);
     }
 }

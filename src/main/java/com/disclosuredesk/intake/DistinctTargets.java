@@ -13,7 +13,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
-import com.disclosuredesk.subscribers.PhoneNumbers;
+import com.disclosuredesk.order.PhoneNumbers;
 
 import jakarta.validation.Constraint;
 import jakarta.validation.ConstraintValidator;

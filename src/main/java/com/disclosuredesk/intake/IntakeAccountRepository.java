@@ -5,7 +5,6 @@ import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Optional;
 
-import javax.sql.DataSource;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -17,8 +16,8 @@ public class IntakeAccountRepository {
     private final JdbcClient jdbc;
     private final Clock clock;
 
-    public IntakeAccountRepository(DataSource dataSource, Clock clock) {
-        this.jdbc = JdbcClient.create(dataSource);
+    public IntakeAccountRepository(JdbcClient jdbc, Clock clock) {
+        this.jdbc = jdbc;
         this.clock = clock;
     }
 

@@ -2,7 +2,7 @@ package com.disclosuredesk.intake;
 
 import java.util.List;
 
-import com.disclosuredesk.order.OrderRepository;
+import com.disclosuredesk.order.OrderOutbox;
 import com.disclosuredesk.order.OutboxMessage;
 
 import com.disclosuredesk.web.OpenApiConfiguration;
@@ -21,15 +21,15 @@ import org.springframework.web.bind.annotation.RestController;
 @SecurityRequirement(name = OpenApiConfiguration.BASIC_AUTH)
 public class MessageFeedController {
 
-    private final OrderRepository orders;
+    private final OrderOutbox outbox;
 
-    public MessageFeedController(OrderRepository orders) {
-        this.orders = orders;
+    public MessageFeedController(OrderOutbox outbox) {
+        this.outbox = outbox;
     }
 
     @GetMapping
     public List<OutboxMessage> feed(@RequestParam(defaultValue = "0") long after,
                                     @RequestParam(defaultValue = "100") int limit, Authentication caller) {
-        return orders.messagesFor(caller.getName(), after, Math.max(1, Math.min(limit, 500)));
+        return outbox.forRecipient(caller.getName(), after, Math.max(1, Math.min(limit, 500)));
     }
 }

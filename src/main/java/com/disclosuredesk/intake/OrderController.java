@@ -5,7 +5,11 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 
+import com.disclosuredesk.order.AuthorityNote;
+import com.disclosuredesk.order.AuthorityNotes;
+import com.disclosuredesk.order.OrderOutbox;
 import com.disclosuredesk.order.OrderRepository;
+import com.disclosuredesk.order.OrderTimeline;
 import com.disclosuredesk.order.OrderStatus;
 import com.disclosuredesk.order.OutboxMessage;
 import com.disclosuredesk.order.TimelineEvent;
@@ -56,14 +60,21 @@ public class OrderController {
     private final OrderIntakeService intake;
     private final OrderLifecycleService lifecycle;
     private final OrderRepository orders;
+    private final OrderTimeline timeline;
+    private final OrderOutbox outbox;
+    private final AuthorityNotes notes;
     private final IntakeAccountRepository accounts;
     private final PreservationService preservations;
 
     public OrderController(OrderIntakeService intake, OrderLifecycleService lifecycle, OrderRepository orders,
-                           IntakeAccountRepository accounts, PreservationService preservations) {
+                           OrderTimeline timeline, OrderOutbox outbox, AuthorityNotes notes, IntakeAccountRepository accounts,
+                           PreservationService preservations) {
         this.intake = intake;
         this.lifecycle = lifecycle;
         this.orders = orders;
+        this.timeline = timeline;
+        this.outbox = outbox;
+        this.notes = notes;
         this.accounts = accounts;
         this.preservations = preservations;
     }
@@ -78,7 +89,7 @@ public class OrderController {
             Instant receivedAt,
             Instant updatedAt,
             List<TimelineEvent> timeline,
-            List<OrderRepository.AuthorityNote> authorityNotes,
+            List<AuthorityNote> authorityNotes,
             String preservationReference,
             PreservationHold preservation) {}
 
@@ -268,7 +279,7 @@ public class OrderController {
     @GetMapping("/{trackingNumber}/messages")
     public List<OutboxMessage> messages(@PathVariable String trackingNumber, Authentication caller) {
         requireVisible(trackingNumber, caller);
-        return orders.messages(trackingNumber);
+        return outbox.of(trackingNumber);
     }
 
     private void requireVisible(String trackingNumber, Authentication caller) {
@@ -303,7 +314,7 @@ public class OrderController {
                 .map(p -> new PreservationHold(p.preservedAt(), p.heldUntil(), p.extended(), p.deletedAt()))
                 .orElse(null);
         return new OrderStatusResponse(trackingNumber, order.reference(), status.status(), status.outcome(),
-                status.reason(), order.receivedAt(), status.updatedAt(), orders.timeline(trackingNumber),
-                orders.notes(trackingNumber), order.preservationReference(), hold);
+                status.reason(), order.receivedAt(), status.updatedAt(), timeline.of(trackingNumber),
+                notes.of(trackingNumber), order.preservationReference(), hold);
     }
 }

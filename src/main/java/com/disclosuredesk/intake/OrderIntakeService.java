@@ -17,6 +17,8 @@ import com.disclosuredesk.common.Sha256;
 import com.disclosuredesk.order.DataCategory;
 import com.disclosuredesk.order.LegalOrder;
 import com.disclosuredesk.order.OrderRepository;
+import com.disclosuredesk.order.OrderTimeline;
+import com.disclosuredesk.order.TimelineStep;
 import com.disclosuredesk.order.OrderStatus;
 import com.disclosuredesk.order.Target;
 import com.disclosuredesk.preservation.PreservationPolicy;
@@ -55,12 +57,14 @@ public class OrderIntakeService {
             .build();
 
     private final OrderRepository orders;
+    private final OrderTimeline timeline;
     private final RuntimeService runtime;
     private final Validator validator;
     private final Clock clock;
 
-    public OrderIntakeService(OrderRepository orders, RuntimeService runtime, Validator validator, Clock clock) {
+    public OrderIntakeService(OrderRepository orders, OrderTimeline timeline, RuntimeService runtime, Validator validator, Clock clock) {
         this.orders = orders;
+        this.timeline = timeline;
         this.runtime = runtime;
         this.validator = validator;
         this.clock = clock;
@@ -85,7 +89,7 @@ public class OrderIntakeService {
         LegalOrder order = toOrder(submission, orders.nextTrackingNumber(), submittedBy, LegalOrder.Channel.API);
         try (OrderLogContext ignored = OrderLogContext.of(order.trackingNumber())) {
             orders.insert(order, payloadSha256);
-            orders.addEvent(order.trackingNumber(), "RECEIVED", submittedBy, order.preservationReference() == null
+            timeline.record(order.trackingNumber(), TimelineStep.RECEIVED, submittedBy, order.preservationReference() == null
                     ? "Order received over the API."
                     : "Order received over the API, building on preservation order " + order.preservationReference() + ".");
             orders.updateStatus(order.trackingNumber(), OrderStatus.RECEIVED, null, null);
@@ -127,7 +131,7 @@ public class OrderIntakeService {
         LegalOrder order = toOrder(submission, orders.nextTrackingNumber(), submittedBy, LegalOrder.Channel.TASKLIST);
         orders.insert(order, payloadSha256(submission));
         orders.attachProcessInstance(order.trackingNumber(), processInstanceId);
-        orders.addEvent(order.trackingNumber(), "RECEIVED", submittedBy, "Order entered by legal staff.");
+        timeline.record(order.trackingNumber(), TimelineStep.RECEIVED, submittedBy, "Order entered by legal staff.");
         orders.updateStatus(order.trackingNumber(), OrderStatus.RECEIVED, null, null);
         return order;
     }

@@ -10,6 +10,9 @@ import java.util.Set;
 
 import com.disclosuredesk.order.LegalOrder;
 import com.disclosuredesk.order.OrderRepository;
+import com.disclosuredesk.order.AuthorityNotes;
+import com.disclosuredesk.order.OrderTimeline;
+import com.disclosuredesk.order.TimelineStep;
 import com.disclosuredesk.order.OrderStatus;
 import com.disclosuredesk.preservation.PreservationPolicy;
 import com.disclosuredesk.preservation.PreservationService;
@@ -35,14 +38,18 @@ public class OrderLifecycleService {
     static final Set<OrderStatus> ENDED = Set.of(OrderStatus.DISCLOSED, OrderStatus.REJECTED, OrderStatus.WITHDRAWN);
 
     private final OrderRepository orders;
+    private final OrderTimeline timeline;
+    private final AuthorityNotes notes;
     private final OrderIntakeService intake;
     private final RuntimeService runtime;
     private final PreservationService preservations;
     private final Clock clock;
 
-    public OrderLifecycleService(OrderRepository orders, OrderIntakeService intake, RuntimeService runtime,
-                                 PreservationService preservations, Clock clock) {
+    public OrderLifecycleService(OrderRepository orders, OrderTimeline timeline, AuthorityNotes notes, OrderIntakeService intake,
+                                 RuntimeService runtime, PreservationService preservations, Clock clock) {
         this.orders = orders;
+        this.timeline = timeline;
+        this.notes = notes;
         this.intake = intake;
         this.runtime = runtime;
         this.preservations = preservations;
@@ -64,9 +71,9 @@ public class OrderLifecycleService {
             intake.validate(merged);
             orders.applyCorrection(intake.toOrder(merged, trackingNumber, order.submittedBy(), order.channel()));
         }
-        orders.addNote(trackingNumber, "CLARIFICATION", author, clarification.text(),
+        notes.add(trackingNumber, "CLARIFICATION", author, clarification.text(),
                 corrected.isEmpty() ? null : String.join(",", corrected));
-        orders.addEvent(trackingNumber, "CLARIFICATION_RECEIVED", author, corrected.isEmpty()
+        timeline.record(trackingNumber, TimelineStep.CLARIFICATION_RECEIVED, author, corrected.isEmpty()
                 ? "Clarification received." : "Clarification received, correcting " + String.join(", ", corrected) + ".");
         try {
             runtime.createMessageCorrelation(LegalOrderProcess.MESSAGE_CLARIFICATION_RECEIVED)
@@ -85,7 +92,7 @@ public class OrderLifecycleService {
                     + ") and can no longer be withdrawn.");
         }
         if (reason != null && !reason.isBlank()) {
-            orders.addNote(trackingNumber, "WITHDRAWAL", author, reason, null);
+            notes.add(trackingNumber, "WITHDRAWAL", author, reason, null);
         }
         try {
             runtime.createMessageCorrelation(LegalOrderProcess.MESSAGE_ORDER_WITHDRAWN)
@@ -115,9 +122,9 @@ public class OrderLifecycleService {
         }
         preservations.requireExtendable(trackingNumber);
         if (reason != null && !reason.isBlank()) {
-            orders.addNote(trackingNumber, "PRESERVATION_EXTENSION", author, reason, null);
+            notes.add(trackingNumber, "PRESERVATION_EXTENSION", author, reason, null);
         }
-        orders.addEvent(trackingNumber, "PRESERVATION_EXTENSION_REQUESTED", author,
+        timeline.record(trackingNumber, TimelineStep.PRESERVATION_EXTENSION_REQUESTED, author,
                 "The authority asked to extend the preservation once.");
         try {
             runtime.createMessageCorrelation(LegalOrderProcess.MESSAGE_PRESERVATION_EXTENDED)
@@ -154,9 +161,9 @@ public class OrderLifecycleService {
         }
         orders.updateNonDisclosureUntil(trackingNumber, nonDisclosureUntil);
         if (reason != null && !reason.isBlank()) {
-            orders.addNote(trackingNumber, "NON_DISCLOSURE_EXTENSION", author, reason, null);
+            notes.add(trackingNumber, "NON_DISCLOSURE_EXTENSION", author, reason, null);
         }
-        orders.addEvent(trackingNumber, "NON_DISCLOSURE_EXTENDED", author, "Non-disclosure extended until "
+        timeline.record(trackingNumber, TimelineStep.NON_DISCLOSURE_EXTENDED, author, "Non-disclosure extended until "
                 + nonDisclosureUntil + ": the user is not notified before then.");
         try {
             runtime.createMessageCorrelation(LegalOrderProcess.MESSAGE_NON_DISCLOSURE_EXTENDED)

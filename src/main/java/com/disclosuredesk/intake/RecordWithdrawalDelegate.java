@@ -3,6 +3,8 @@ package com.disclosuredesk.intake;
 import com.disclosuredesk.disclosure.DisclosureRepository;
 import com.disclosuredesk.preservation.PreservationService;
 import com.disclosuredesk.order.OrderRepository;
+import com.disclosuredesk.order.OrderTimeline;
+import com.disclosuredesk.order.TimelineStep;
 import com.disclosuredesk.order.OrderStatus;
 import com.disclosuredesk.process.LegalOrderVariables;
 
@@ -18,11 +20,13 @@ import org.springframework.stereotype.Component;
 public class RecordWithdrawalDelegate implements JavaDelegate {
 
     private final OrderRepository orders;
+    private final OrderTimeline timeline;
     private final DisclosureRepository disclosures;
     private final PreservationService preservations;
 
-    public RecordWithdrawalDelegate(OrderRepository orders, DisclosureRepository disclosures, PreservationService preservations) {
+    public RecordWithdrawalDelegate(OrderRepository orders, OrderTimeline timeline, DisclosureRepository disclosures, PreservationService preservations) {
         this.orders = orders;
+        this.timeline = timeline;
         this.disclosures = disclosures;
         this.preservations = preservations;
     }
@@ -40,6 +44,6 @@ public class RecordWithdrawalDelegate implements JavaDelegate {
         }
         variables.markWithdrawn();
         orders.updateStatus(trackingNumber, OrderStatus.WITHDRAWN, "WITHDRAWN", null);
-        orders.addEvent(trackingNumber, "WITHDRAWN", null, "The authority withdrew the order; open tasks were cancelled.");
+        timeline.record(trackingNumber, TimelineStep.WITHDRAWN, null, "The authority withdrew the order; open tasks were cancelled.");
     }
 }

@@ -1,16 +1,18 @@
 package com.disclosuredesk.intake;
 
+import java.time.Clock;
 import java.util.Date;
 
 import com.disclosuredesk.order.LegalOrder;
 import com.disclosuredesk.order.OrderRepository;
+import com.disclosuredesk.order.OrderTimeline;
+import com.disclosuredesk.order.TimelineStep;
 import com.disclosuredesk.process.DeadlinePolicy;
 import com.disclosuredesk.process.LegalOrderVariables;
 
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.camunda.bpm.engine.impl.identity.Authentication;
-import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.springframework.stereotype.Component;
 
 /**
@@ -23,12 +25,17 @@ public class RegisterOrderDelegate implements JavaDelegate {
 
     private final OrderIntakeService intake;
     private final OrderRepository orders;
+    private final OrderTimeline timeline;
     private final DeadlinePolicy deadlines;
+    private final Clock clock;
 
-    public RegisterOrderDelegate(OrderIntakeService intake, OrderRepository orders, DeadlinePolicy deadlines) {
+    public RegisterOrderDelegate(OrderIntakeService intake, OrderRepository orders, OrderTimeline timeline, DeadlinePolicy deadlines,
+                                 Clock clock) {
         this.intake = intake;
         this.orders = orders;
+        this.timeline = timeline;
         this.deadlines = deadlines;
+        this.clock = clock;
     }
 
     @Override
@@ -47,11 +54,11 @@ public class RegisterOrderDelegate implements JavaDelegate {
         } else {
             order = orders.get(orders.bind(businessKey, execution.getProcessInstanceId()));
         }
-        Date now = ClockUtil.getCurrentTime();
+        Date now = Date.from(clock.instant());
         Date answerDueAt = deadlines.answerDueAt(order, now);
         variables.putOrderFacts(order, answerDueAt, deadlines.priority(order));
         variables.setEscalation(deadlines.escalationAt(order, answerDueAt, now), deadlines.escalatedPriority(order));
-        orders.addEvent(order.trackingNumber(), "ACKNOWLEDGED", null, "Order registered; the validity check follows.");
+        timeline.record(order.trackingNumber(), TimelineStep.ACKNOWLEDGED, null, "Order registered; the validity check follows.");
     }
 
     private static String startingUser(DelegateExecution execution) {

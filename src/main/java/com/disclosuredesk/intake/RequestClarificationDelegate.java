@@ -1,14 +1,19 @@
 package com.disclosuredesk.intake;
 
 import java.time.Duration;
+import java.util.Objects;
 
 import com.disclosuredesk.order.OrderRepository;
+import com.disclosuredesk.order.OrderTimeline;
+import com.disclosuredesk.order.TimelineStep;
 import com.disclosuredesk.order.OrderStatus;
 import com.disclosuredesk.process.LegalOrderVariables;
 
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
-import org.springframework.beans.factory.annotation.Value;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.stereotype.Component;
 
 /**
@@ -16,15 +21,25 @@ import org.springframework.stereotype.Component;
  * when the order is incomplete, or what the analyst asks for) and how long it has to answer.
  */
 @Component
+@EnableConfigurationProperties(RequestClarificationDelegate.Settings.class)
 public class RequestClarificationDelegate implements JavaDelegate {
 
+    /** @param timeout {@code disclosure-desk.clarification.timeout}: how long the authority has to answer */
+    @ConfigurationProperties("disclosure-desk.clarification")
+    public record Settings(Duration timeout) {
+        public Settings {
+            Objects.requireNonNull(timeout, "disclosure-desk.clarification.timeout is not set");
+        }
+    }
+
     private final OrderRepository orders;
+    private final OrderTimeline timeline;
     private final Duration timeout;
 
-    public RequestClarificationDelegate(OrderRepository orders,
-                                        @Value("${disclosure-desk.clarification.timeout:P14D}") Duration timeout) {
+    public RequestClarificationDelegate(OrderRepository orders, OrderTimeline timeline, Settings settings) {
         this.orders = orders;
-        this.timeout = timeout;
+        this.timeline = timeline;
+        this.timeout = settings.timeout();
     }
 
     @Override
@@ -36,6 +51,6 @@ public class RequestClarificationDelegate implements JavaDelegate {
         variables.setClarificationTimeout(timeout.toString());
         String deadline = " An answer is expected within " + timeout.toDays() + " days.";
         orders.updateStatus(variables.trackingNumber(), OrderStatus.NEEDS_CLARIFICATION, null, missing + deadline);
-        orders.addEvent(variables.trackingNumber(), "CLARIFICATION_REQUESTED", null, "The authority was asked for: " + missing);
+        timeline.record(variables.trackingNumber(), TimelineStep.CLARIFICATION_REQUESTED, null, "The authority was asked for: " + missing);
     }
 }

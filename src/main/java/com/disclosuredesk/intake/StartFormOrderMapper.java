@@ -18,10 +18,10 @@ import com.disclosuredesk.order.IssuerType;
 import com.disclosuredesk.order.Offence;
 import com.disclosuredesk.order.OrderType;
 import com.disclosuredesk.order.TargetType;
-import com.disclosuredesk.subscribers.PhoneNumbers;
-import com.fasterxml.jackson.core.type.TypeReference;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import com.disclosuredesk.order.PhoneNumbers;
+import com.disclosuredesk.process.LegalOrderVariables;
 
+import org.camunda.spin.Spin;
 import org.camunda.spin.json.SpinJsonNode;
 
 /**
@@ -30,8 +30,6 @@ import org.camunda.spin.json.SpinJsonNode;
  * never echo what was typed.
  */
 public final class StartFormOrderMapper {
-
-    private static final ObjectMapper JSON = new ObjectMapper();
 
     private StartFormOrderMapper() {}
 
@@ -174,7 +172,7 @@ public final class StartFormOrderMapper {
         } else {
             String text = value.toString().trim();
             try {
-                names = text.startsWith("[") ? JSON.readValue(text, new TypeReference<List<String>>() {})
+                names = text.startsWith("[") ? LegalOrderVariables.textsOf(Spin.JSON(text))
                         : List.of(text.split("\\s*,\\s*"));
             } catch (Exception e) {
                 problems.add(new FieldProblem("dataCategories", "must be a list of data categories"));

@@ -2,7 +2,8 @@ package com.disclosuredesk.notification;
 
 import java.time.LocalDate;
 
-import com.disclosuredesk.order.OrderRepository;
+import com.disclosuredesk.order.OrderTimeline;
+import com.disclosuredesk.order.TimelineStep;
 import com.disclosuredesk.process.LegalOrderVariables;
 
 import org.camunda.bpm.engine.delegate.DelegateExecution;
@@ -16,10 +17,10 @@ import org.springframework.stereotype.Component;
 @Component
 public class ExtendNonDisclosureDelegate implements JavaDelegate {
 
-    private final OrderRepository orders;
+    private final OrderTimeline timeline;
 
-    public ExtendNonDisclosureDelegate(OrderRepository orders) {
-        this.orders = orders;
+    public ExtendNonDisclosureDelegate(OrderTimeline timeline) {
+        this.timeline = timeline;
     }
 
     @Override
@@ -27,7 +28,7 @@ public class ExtendNonDisclosureDelegate implements JavaDelegate {
         LegalOrderVariables variables = LegalOrderVariables.of(execution);
         LocalDate until = LocalDate.parse(variables.nonDisclosureUntil());
         variables.setNonDisclosureEndsAt(LegalOrderVariables.nonDisclosureEndsAt(until));
-        orders.addEvent(variables.trackingNumber(), "NON_DISCLOSURE_EXTENDED", null,
+        timeline.record(variables.trackingNumber(), TimelineStep.NON_DISCLOSURE_EXTENDED, null,
                 "The non-disclosure order was extended until " + until + "; users are not notified before.");
     }
 }

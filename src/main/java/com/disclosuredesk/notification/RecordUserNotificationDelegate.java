@@ -1,6 +1,7 @@
 package com.disclosuredesk.notification;
 
-import com.disclosuredesk.order.OrderRepository;
+import com.disclosuredesk.order.OrderTimeline;
+import com.disclosuredesk.order.TimelineStep;
 import com.disclosuredesk.process.LegalOrderVariables;
 
 import org.camunda.bpm.engine.delegate.DelegateExecution;
@@ -12,11 +13,11 @@ import org.springframework.stereotype.Component;
 public class RecordUserNotificationDelegate implements JavaDelegate {
 
     private final UserNotificationService notifications;
-    private final OrderRepository orders;
+    private final OrderTimeline timeline;
 
-    public RecordUserNotificationDelegate(UserNotificationService notifications, OrderRepository orders) {
+    public RecordUserNotificationDelegate(UserNotificationService notifications, OrderTimeline timeline) {
         this.notifications = notifications;
-        this.orders = orders;
+        this.timeline = timeline;
     }
 
     @Override
@@ -24,7 +25,7 @@ public class RecordUserNotificationDelegate implements JavaDelegate {
         LegalOrderVariables variables = LegalOrderVariables.of(execution);
         int recorded = notifications.recordFor(variables.trackingNumber());
         variables.setUsersNotified(recorded);
-        orders.addEvent(variables.trackingNumber(), "USERS_NOTIFIED", null, recorded == 0
+        timeline.record(variables.trackingNumber(), TimelineStep.USERS_NOTIFIED, null, recorded == 0
                 ? "No user notification: no account's data was disclosed."
                 : recorded + " user notification(s) recorded for the platform to deliver.");
     }

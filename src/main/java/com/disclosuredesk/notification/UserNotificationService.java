@@ -15,7 +15,6 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
 
-import javax.sql.DataSource;
 
 import com.disclosuredesk.common.Sequences;
 import com.disclosuredesk.disclosure.DisclosureRepository;
@@ -27,7 +26,6 @@ import com.disclosuredesk.order.OrderType;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.jdbc.support.incrementer.DataFieldMaxValueIncrementer;
 import org.springframework.stereotype.Service;
 
 /**
@@ -50,14 +48,14 @@ public class UserNotificationService {
     private final OrderRepository orders;
     private final DisclosureRepository disclosures;
     private final Clock clock;
-    private final DataFieldMaxValueIncrementer ids;
+    private final Sequences sequences;
 
-    public UserNotificationService(DataSource dataSource, OrderRepository orders, DisclosureRepository disclosures, Clock clock) {
-        this.jdbc = JdbcClient.create(dataSource);
+    public UserNotificationService(JdbcClient jdbc, Sequences sequences, OrderRepository orders, DisclosureRepository disclosures, Clock clock) {
+        this.jdbc = jdbc;
         this.orders = orders;
         this.disclosures = disclosures;
         this.clock = clock;
-        this.ids = Sequences.of(dataSource, "dd_user_notification_seq");
+        this.sequences = sequences;
     }
 
     /**
@@ -94,7 +92,7 @@ public class UserNotificationService {
                     INSERT INTO dd_user_notification (id, tracking_number, account_id, text, status, created_at)
                     VALUES (?, ?, ?, ?, 'PENDING', ?)
                     """)
-                    .params(ids.nextLongValue(), trackingNumber, account.accountId(),
+                    .params(sequences.next("dd_user_notification_seq"), trackingNumber, account.accountId(),
                             text(order, account.categories(), disclosure.get().createdAt()), now)
                     .update();
             recorded++;

@@ -4,7 +4,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.OffsetDateTime;
 
-import javax.sql.DataSource;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
@@ -32,9 +31,9 @@ public class DisclosureMetrics {
     private final Clock clock;
     private final Timer timeToDisclosure;
 
-    public DisclosureMetrics(MeterRegistry registry, DataSource dataSource, Clock clock) {
+    public DisclosureMetrics(MeterRegistry registry, JdbcClient jdbc, Clock clock) {
         this.registry = registry;
-        this.jdbc = JdbcClient.create(dataSource);
+        this.jdbc = jdbc;
         this.clock = clock;
         this.timeToDisclosure = Timer.builder("disclosuredesk.order.time.to.disclosure")
                 .description("Time from the receipt of an order to its disclosure")

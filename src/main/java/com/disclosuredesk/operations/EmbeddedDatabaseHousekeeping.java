@@ -3,6 +3,7 @@ package com.disclosuredesk.operations;
 import java.lang.reflect.Method;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.util.Objects;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -18,8 +19,9 @@ import org.h2.mvstore.FileStore;
 import org.h2.mvstore.MVStore;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.context.event.ApplicationStartedEvent;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
@@ -31,12 +33,21 @@ import org.springframework.stereotype.Component;
  * writer thread, which is also the thread that frees and compacts the file: under the soak's load the file grew by
  * about 2.5 MB per second and never stopped (its chunks each kept a few live pages). This runs that same housekeeping
  * step of H2 ({@code FileStore.writeInBackground}: commit what is pending, drop dead chunks, rewrite sparse ones) on a
- * thread of its own, every {@code disclosure-desk.h2.housekeeping-interval-ms} (default 200 ms, as often as H2's own
+ * thread of its own, every {@code disclosure-desk.h2.housekeeping-interval-ms} (200 ms in application.yaml, as often as H2's own
  * thread at its default delay), without delaying any commit. Only for an embedded H2 file database in this JVM; on
  * PostgreSQL it does nothing.
  */
 @Component
+@EnableConfigurationProperties(EmbeddedDatabaseHousekeeping.Settings.class)
 public class EmbeddedDatabaseHousekeeping {
+
+    /** @param housekeepingIntervalMs {@code disclosure-desk.h2.housekeeping-interval-ms}; 0 or less: no housekeeping */
+    @ConfigurationProperties("disclosure-desk.h2")
+    public record Settings(Long housekeepingIntervalMs) {
+        public Settings {
+            Objects.requireNonNull(housekeepingIntervalMs, "disclosure-desk.h2.housekeeping-interval-ms is not set");
+        }
+    }
 
     private static final Logger LOG = LoggerFactory.getLogger(EmbeddedDatabaseHousekeeping.class);
 
@@ -44,10 +55,9 @@ public class EmbeddedDatabaseHousekeeping {
     private final long intervalMs;
     private ScheduledExecutorService thread;
 
-    public EmbeddedDatabaseHousekeeping(DataSource dataSource,
-                                        @Value("${disclosure-desk.h2.housekeeping-interval-ms:200}") long intervalMs) {
+    public EmbeddedDatabaseHousekeeping(DataSource dataSource, Settings settings) {
         this.dataSource = dataSource;
-        this.intervalMs = intervalMs;
+        this.intervalMs = settings.housekeepingIntervalMs();
     }
 
     @EventListener(ApplicationStartedEvent.class)

@@ -1,23 +1,26 @@
 package com.disclosuredesk.operations;
 
+import com.disclosuredesk.engine.JobExecutorHealthIndicator;
 import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.Date;
 import java.util.EnumMap;
 import java.util.Map;
+import java.util.Objects;
 import java.util.function.Supplier;
 
-import javax.sql.DataSource;
-
 import com.disclosuredesk.order.OrderStatus;
+import com.github.benmanes.caffeine.cache.Caffeine;
+import com.github.benmanes.caffeine.cache.LoadingCache;
 
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.binder.MeterBinder;
 
+
 import org.camunda.bpm.engine.ProcessEngine;
-import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
@@ -35,7 +38,16 @@ import org.springframework.stereotype.Component;
  * The figures are of the whole database, the same on every node.
  */
 @Component
+@EnableConfigurationProperties(OrderMetrics.Settings.class)
 public class OrderMetrics implements MeterBinder {
+
+    /** @param maxAge how old a gauge's figure may be ({@code PT0S}: read at every scrape) */
+    @ConfigurationProperties("disclosure-desk.metrics")
+    public record Settings(Duration maxAge) {
+        public Settings {
+            Objects.requireNonNull(maxAge, "disclosure-desk.metrics.max-age is not set");
+        }
+    }
 
     private final JdbcClient jdbc;
     private final Clock clock;
@@ -46,11 +58,10 @@ public class OrderMetrics implements MeterBinder {
     private final Cached<Long> openIncidents;
     private final Cached<JobExecutorHealthIndicator.JobCounts> jobs;
 
-    public OrderMetrics(DataSource dataSource, ProcessEngine engine, Clock clock,
-                        @Value("${disclosure-desk.metrics.max-age:PT5S}") Duration maxAge) {
-        this.jdbc = JdbcClient.create(dataSource);
+    public OrderMetrics(JdbcClient jdbc, ProcessEngine engine, Clock clock, Settings settings) {
+        this.jdbc = jdbc;
         this.clock = clock;
-        this.maxAge = maxAge;
+        this.maxAge = settings.maxAge().isNegative() ? Duration.ZERO : settings.maxAge();
         this.ordersByStatus = new Cached<>(this::countOrdersByStatus);
         this.overdueTasks = new Cached<>(() -> engine.getTaskService().createTaskQuery()
                 .dueBefore(Date.from(clock.instant())).count());
@@ -95,23 +106,25 @@ public class OrderMetrics implements MeterBinder {
         return counts;
     }
 
-    /** A value computed at most once per {@link #maxAge}. */
+    /**
+     * A value computed at most once per {@link #maxAge} (at every read when it is zero): a Caffeine cache of one entry
+     * that expires that long after it was computed (elapsed time, so a clock set back does not keep a figure);
+     * concurrent scrapes wait for the one computation.
+     */
     private final class Cached<T> {
         private final Supplier<T> compute;
-        private T value;
-        private Instant computedAt = Instant.MIN;
+        private final LoadingCache<Cached<T>, T> value;
 
         Cached(Supplier<T> compute) {
             this.compute = compute;
+            this.value = maxAge.isZero() ? null : Caffeine.newBuilder()
+                    .expireAfterWrite(maxAge)
+                    .executor(Runnable::run)
+                    .build(self -> compute.get());
         }
 
-        synchronized T get() {
-            Instant now = clock.instant();
-            if (value == null || !computedAt.plus(maxAge).isAfter(now) || now.isBefore(computedAt)) {
-                value = compute.get();
-                computedAt = now;
-            }
-            return value;
+        T get() {
+            return value == null ? compute.get() : value.get(this);
         }
     }
 }

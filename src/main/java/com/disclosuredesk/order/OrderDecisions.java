@@ -13,14 +13,12 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
 
-import javax.sql.DataSource;
 
 import com.disclosuredesk.common.Sequences;
 
 import org.camunda.bpm.engine.OptimisticLockingException;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.jdbc.support.incrementer.DataFieldMaxValueIncrementer;
 import org.springframework.stereotype.Repository;
 
 /**
@@ -44,17 +42,17 @@ public class OrderDecisions {
 
     private final JdbcClient jdbc;
     private final Clock clock;
-    private final DataFieldMaxValueIncrementer sequence;
+    private final Sequences sequences;
 
-    public OrderDecisions(DataSource dataSource, Clock clock) {
-        this.jdbc = JdbcClient.create(dataSource);
+    public OrderDecisions(JdbcClient jdbc, Sequences sequences, Clock clock) {
+        this.jdbc = jdbc;
         this.clock = clock;
-        this.sequence = Sequences.of(dataSource, "dd_order_decision_seq");
+        this.sequences = sequences;
     }
 
     public Decision record(String trackingNumber, Step step, String decision, Set<DataCategory> categories, String decidedBy,
                            String taskId, Long basedOnId) {
-        long id = sequence.nextLongValue();
+        long id = sequences.next("dd_order_decision_seq");
         Instant now = clock.instant();
         String names = categories == null || categories.isEmpty() ? null
                 : categories.stream().map(Enum::name).sorted().collect(Collectors.joining(","));

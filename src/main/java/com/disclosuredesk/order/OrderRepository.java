@@ -1,12 +1,14 @@
 package com.disclosuredesk.order;
 
+import static com.disclosuredesk.common.SqlTimes.instant;
+import static com.disclosuredesk.common.SqlTimes.utc;
+
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.Arrays;
 import java.util.EnumSet;
 import java.util.List;
@@ -15,43 +17,36 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
 
-import javax.sql.DataSource;
 
-import com.disclosuredesk.common.OrderLogContext;
 import com.disclosuredesk.common.Sequences;
 
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.jdbc.support.incrementer.DataFieldMaxValueIncrementer;
 import org.springframework.stereotype.Repository;
 
-/** The application's own record of legal orders, their targets and their timeline. */
+/**
+ * The application's own record of legal orders and their targets ({@code dd_legal_order}, {@code dd_order_target}).
+ * The timeline is {@link OrderTimeline}, the messages to the authority {@link OrderOutbox}, its notes
+ * {@link AuthorityNotes}, the staff's decisions {@link OrderDecisions}.
+ */
 @Repository
 public class OrderRepository {
 
-    private static final Logger LOG = LoggerFactory.getLogger(OrderRepository.class);
-
     private final JdbcClient jdbc;
+    private final Sequences sequences;
+    private final OrderOutbox outbox;
     private final Clock clock;
-    private final DataFieldMaxValueIncrementer trackingSequence;
-    private final DataFieldMaxValueIncrementer eventSequence;
-    private final DataFieldMaxValueIncrementer outboxSequence;
-    private final DataFieldMaxValueIncrementer noteSequence;
 
-    public OrderRepository(DataSource dataSource, Clock clock) {
-        this.jdbc = JdbcClient.create(dataSource);
+    public OrderRepository(JdbcClient jdbc, Sequences sequences, OrderOutbox outbox, Clock clock) {
+        this.jdbc = jdbc;
+        this.sequences = sequences;
+        this.outbox = outbox;
         this.clock = clock;
-        this.trackingSequence = Sequences.of(dataSource, "dd_tracking_number_seq");
-        this.eventSequence = Sequences.of(dataSource, "dd_order_event_seq");
-        this.outboxSequence = Sequences.of(dataSource, "dd_outbox_seq");
-        this.noteSequence = Sequences.of(dataSource, "dd_authority_note_seq");
     }
 
     /** {@code LO-<year>-<6 digits>}, from a database sequence so that nodes never hand out the same number. */
     public String nextTrackingNumber() {
-        long n = trackingSequence.nextLongValue() % 1_000_000L;
+        long n = sequences.next("dd_tracking_number_seq") % 1_000_000L;
         int year = OffsetDateTime.now(clock).getYear();
         return String.format(Locale.ROOT, "LO-%d-%06d", year, n);
     }
@@ -222,55 +217,7 @@ public class OrderRepository {
                 """)
                 .params(status.name(), outcome, reason, utc(clock.instant()), trackingNumber)
                 .update();
-        addMessage(trackingNumber, status.name(), StatusMessages.of(trackingNumber, status, reason));
-    }
-
-    /** A message to the authority that submitted the order (the outbox it reads over the API). */
-    public void addMessage(String trackingNumber, String kind, String message) {
-        jdbc.sql("""
-                INSERT INTO dd_outbox (id, tracking_number, recipient, kind, created_at, message)
-                SELECT ?, tracking_number, submitted_by, ?, ?, ? FROM dd_legal_order WHERE tracking_number = ?
-                """)
-                .params(outboxSequence.nextLongValue(), kind, utc(clock.instant()), message, trackingNumber)
-                .update();
-    }
-
-    public List<OutboxMessage> messages(String trackingNumber) {
-        return jdbc.sql("SELECT id, tracking_number, kind, created_at, message FROM dd_outbox WHERE tracking_number = ? ORDER BY id")
-                .param(trackingNumber).query((rs, i) -> outboxMessage(rs)).list();
-    }
-
-    /**
-     * The messages for one recipient after a given id: a feed an intake system can poll. The limit is in the SQL and
-     * the rows are read into a list: a {@code stream()} would hold its connection until closed, and the feed runs
-     * outside a transaction, where nobody closes it (one pool connection lost per poll).
-     */
-    public List<OutboxMessage> messagesFor(String recipient, long afterId, int limit) {
-        return jdbc.sql("SELECT id, tracking_number, kind, created_at, message FROM dd_outbox WHERE recipient = ? AND id > ? ORDER BY id LIMIT ?")
-                .params(recipient, afterId, limit).query((rs, i) -> outboxMessage(rs)).list();
-    }
-
-    private static OutboxMessage outboxMessage(ResultSet rs) throws SQLException {
-        return new OutboxMessage(rs.getLong(1), rs.getString(2), rs.getString(3), instant(rs, 4), rs.getString(5));
-    }
-
-    /** Something the authority wrote in its own words (a clarification, a withdrawal reason). */
-    public record AuthorityNote(Instant writtenAt, String kind, String author, String text, String correctedFields) {}
-
-    public void addNote(String trackingNumber, String kind, String author, String text, String correctedFields) {
-        jdbc.sql("""
-                INSERT INTO dd_authority_note (id, tracking_number, kind, author, written_at, text, corrected_fields)
-                VALUES (?, ?, ?, ?, ?, ?, ?)
-                """)
-                .params(noteSequence.nextLongValue(), trackingNumber, kind, author, utc(clock.instant()), text, correctedFields)
-                .update();
-    }
-
-    public List<AuthorityNote> notes(String trackingNumber) {
-        return jdbc.sql("SELECT written_at, kind, author, text, corrected_fields FROM dd_authority_note WHERE tracking_number = ? ORDER BY id")
-                .param(trackingNumber)
-                .query((rs, i) -> new AuthorityNote(instant(rs, 1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5)))
-                .list();
+        outbox.add(trackingNumber, status.name(), StatusMessages.of(trackingNumber, status, reason));
     }
 
     /** Replaces the correctable content of an order (after a clarification); tracking number and origin stay. */
@@ -289,24 +236,6 @@ public class OrderRepository {
                 .update();
         jdbc.sql("DELETE FROM dd_order_target WHERE tracking_number = ?").param(order.trackingNumber()).update();
         insertTargets(order);
-    }
-
-    public void addEvent(String trackingNumber, String step, String actor, String detail) {
-        jdbc.sql("INSERT INTO dd_order_event (id, tracking_number, occurred_at, step, actor, detail) VALUES (?, ?, ?, ?, ?, ?)")
-                .params(eventSequence.nextLongValue(), trackingNumber, utc(clock.instant()), step, actor, detail)
-                .update();
-        // one log line per step of the timeline, with the tracking number in the logging context; the detail may
-        // quote the authority (validity reasons), so it stays in the database
-        try (OrderLogContext ignored = OrderLogContext.of(trackingNumber)) {
-            LOG.info("Order step {}", step);
-        }
-    }
-
-    public List<TimelineEvent> timeline(String trackingNumber) {
-        return jdbc.sql("SELECT occurred_at, step, actor, detail FROM dd_order_event WHERE tracking_number = ? ORDER BY occurred_at, id")
-                .param(trackingNumber)
-                .query((rs, i) -> new TimelineEvent(instant(rs, 1), rs.getString(2), rs.getString(3), rs.getString(4)))
-                .list();
     }
 
     public long count() {
@@ -355,22 +284,7 @@ public class OrderRepository {
                 rs.getString("preservation_reference"));
     }
 
-    static OffsetDateTime utc(Instant instant) {
-        return instant == null ? null : instant.atOffset(ZoneOffset.UTC);
-    }
-
     private static LocalDate date(ResultSet rs, String column) throws SQLException {
         return rs.getObject(column, LocalDate.class);
     }
-
-    private static Instant instant(ResultSet rs, String column) throws SQLException {
-        OffsetDateTime value = rs.getObject(column, OffsetDateTime.class);
-        return value == null ? null : value.toInstant();
-    }
-
-    private static Instant instant(ResultSet rs, int column) throws SQLException {
-        OffsetDateTime value = rs.getObject(column, OffsetDateTime.class);
-        return value == null ? null : value.toInstant();
-    }
-
 }

@@ -2,7 +2,6 @@ package com.disclosuredesk.order;
 
 import java.util.Locale;
 
-import com.disclosuredesk.subscribers.PhoneNumbers;
 
 /** One target as the order names it. The value is personal data: it never goes into process variables. */
 public record Target(TargetType type, String value) {

@@ -3,4 +3,4 @@ package com.disclosuredesk.order;
 import java.time.Instant;
 
 /** One step in an order's timeline, as the authority and staff see it. Never holds personal data. */
-public record TimelineEvent(Instant at, String step, String actor, String detail) {}
+public record TimelineEvent(Instant at, TimelineStep step, String actor, String detail) {}

@@ -1,6 +1,7 @@
 package com.disclosuredesk.preservation;
 
-import com.disclosuredesk.order.OrderRepository;
+import com.disclosuredesk.order.OrderTimeline;
+import com.disclosuredesk.order.TimelineStep;
 import com.disclosuredesk.process.LegalOrderVariables;
 
 import org.camunda.bpm.engine.delegate.DelegateExecution;
@@ -12,11 +13,11 @@ import org.springframework.stereotype.Component;
 public class DeletePreservedDataDelegate implements JavaDelegate {
 
     private final PreservationService preservations;
-    private final OrderRepository orders;
+    private final OrderTimeline timeline;
 
-    public DeletePreservedDataDelegate(PreservationService preservations, OrderRepository orders) {
+    public DeletePreservedDataDelegate(PreservationService preservations, OrderTimeline timeline) {
         this.preservations = preservations;
-        this.orders = orders;
+        this.timeline = timeline;
     }
 
     @Override
@@ -24,6 +25,6 @@ public class DeletePreservedDataDelegate implements JavaDelegate {
         LegalOrderVariables variables = LegalOrderVariables.of(execution);
         preservations.deleteSnapshot(variables.trackingNumber());
         variables.markPreservationEnded();
-        orders.addEvent(variables.trackingNumber(), "PRESERVATION_ENDED", null, "The preservation hold expired; the preserved data was deleted.");
+        timeline.record(variables.trackingNumber(), TimelineStep.PRESERVATION_ENDED, null, "The preservation hold expired; the preserved data was deleted.");
     }
 }

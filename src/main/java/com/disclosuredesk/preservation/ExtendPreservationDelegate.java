@@ -2,7 +2,8 @@ package com.disclosuredesk.preservation;
 
 import java.util.Date;
 
-import com.disclosuredesk.order.OrderRepository;
+import com.disclosuredesk.order.OrderTimeline;
+import com.disclosuredesk.order.TimelineStep;
 import com.disclosuredesk.process.LegalOrderVariables;
 
 import org.camunda.bpm.engine.delegate.DelegateExecution;
@@ -17,11 +18,11 @@ import org.springframework.stereotype.Component;
 public class ExtendPreservationDelegate implements JavaDelegate {
 
     private final PreservationService preservations;
-    private final OrderRepository orders;
+    private final OrderTimeline timeline;
 
-    public ExtendPreservationDelegate(PreservationService preservations, OrderRepository orders) {
+    public ExtendPreservationDelegate(PreservationService preservations, OrderTimeline timeline) {
         this.preservations = preservations;
-        this.orders = orders;
+        this.timeline = timeline;
     }
 
     @Override
@@ -29,7 +30,7 @@ public class ExtendPreservationDelegate implements JavaDelegate {
         LegalOrderVariables variables = LegalOrderVariables.of(execution);
         PreservationRecord record = preservations.extend(variables.trackingNumber());
         variables.setPreservation(Date.from(record.heldUntil()), record.sha256(), record.extended());
-        orders.addEvent(variables.trackingNumber(), "PRESERVATION_EXTENDED", null,
+        timeline.record(variables.trackingNumber(), TimelineStep.PRESERVATION_EXTENDED, null,
                 "The preservation hold was extended until " + PreserveDataDelegate.DAY.format(record.heldUntil()) + ".");
     }
 }

@@ -1,20 +1,42 @@
 package com.disclosuredesk.preservation;
 
 import java.time.Duration;
+import java.util.Objects;
 import java.util.Set;
 
 import com.disclosuredesk.order.OrderType;
 
-import org.springframework.beans.factory.annotation.Value;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.stereotype.Component;
 
 /**
  * How long a preservation hold lasts and by how much it is extended once: EU preservation orders 60 days, extended
  * by 30 (the EU e-Evidence Regulation); other preservation requests 90 days, extended by 90. Configurable:
- * {@code disclosure-desk.preservation.hold.eu|other}, {@code disclosure-desk.preservation.extension.eu|other}.
+ * {@code disclosure-desk.preservation.hold.eu|other}, {@code disclosure-desk.preservation.extension.eu|other}
+ * (values in application.yaml).
  */
 @Component
+@EnableConfigurationProperties(PreservationPolicy.Settings.class)
 public class PreservationPolicy {
+
+    /**
+     * {@code disclosure-desk.preservation.*}
+     *
+     * @param hold      how long a frozen snapshot is held, from when it is frozen
+     * @param extension the one extension, added to the end of the hold
+     */
+    @ConfigurationProperties("disclosure-desk.preservation")
+    public record Settings(PerKind hold, PerKind extension) {
+        public Settings {
+            Objects.requireNonNull(hold, "disclosure-desk.preservation.hold is not set");
+            Objects.requireNonNull(extension, "disclosure-desk.preservation.extension is not set");
+        }
+    }
+
+    /** @param eu EU preservation orders; @param other other preservation requests (each checked by the policy) */
+    public record PerKind(Duration eu, Duration other) {}
 
     /** The order types that ask the platform to keep data, not to hand it over. */
     public static final Set<OrderType> PRESERVATION_TYPES = Set.of(OrderType.PRESERVATION_REQUEST, OrderType.EU_PRESERVATION_ORDER);
@@ -24,19 +46,15 @@ public class PreservationPolicy {
     private final Duration extensionEu;
     private final Duration extensionOther;
 
-    public PreservationPolicy(@Value("${disclosure-desk.preservation.hold.eu:P60D}") Duration holdEu,
-                              @Value("${disclosure-desk.preservation.hold.other:P90D}") Duration holdOther,
-                              @Value("${disclosure-desk.preservation.extension.eu:P30D}") Duration extensionEu,
-                              @Value("${disclosure-desk.preservation.extension.other:P90D}") Duration extensionOther) {
-        this.holdEu = positive(holdEu, "hold.eu");
-        this.holdOther = positive(holdOther, "hold.other");
-        this.extensionEu = positive(extensionEu, "extension.eu");
-        this.extensionOther = positive(extensionOther, "extension.other");
+    public PreservationPolicy(Settings settings) {
+        this.holdEu = positive(settings.hold().eu(), "hold.eu");
+        this.holdOther = positive(settings.hold().other(), "hold.other");
+        this.extensionEu = positive(settings.extension().eu(), "extension.eu");
+        this.extensionOther = positive(settings.extension().other(), "extension.other");
     }
 
-    /** The defaults: 60/90 days, extended by 30/90 days. */
-    public static PreservationPolicy defaults() {
-        return new PreservationPolicy(Duration.ofDays(60), Duration.ofDays(90), Duration.ofDays(30), Duration.ofDays(90));
+    public static PreservationPolicy of(Duration holdEu, Duration holdOther, Duration extensionEu, Duration extensionOther) {
+        return new PreservationPolicy(new Settings(new PerKind(holdEu, holdOther), new PerKind(extensionEu, extensionOther)));
     }
 
     public static boolean isPreservation(OrderType type) {

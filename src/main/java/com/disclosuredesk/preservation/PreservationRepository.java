@@ -10,7 +10,6 @@ import java.util.EnumSet;
 import java.util.Optional;
 import java.util.Set;
 
-import javax.sql.DataSource;
 
 import com.disclosuredesk.order.DataCategory;
 import com.disclosuredesk.order.OrderType;
@@ -31,8 +30,8 @@ public class PreservationRepository {
 
     private final JdbcClient jdbc;
 
-    public PreservationRepository(DataSource dataSource) {
-        this.jdbc = JdbcClient.create(dataSource);
+    public PreservationRepository(JdbcClient jdbc) {
+        this.jdbc = jdbc;
     }
 
     /** A row of {@code dd_preservation} without the snapshot itself. No personal data. */

@@ -6,20 +6,22 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
 import com.disclosuredesk.common.Sha256;
 import com.disclosuredesk.disclosure.PackageBuilder;
 import com.disclosuredesk.disclosure.PackageCipher;
+import com.disclosuredesk.disclosure.PackageJson;
+import com.disclosuredesk.disclosure.Period;
+import com.disclosuredesk.disclosure.PreservedSnapshot;
+import com.disclosuredesk.disclosure.PreservedSnapshots;
+import com.disclosuredesk.disclosure.TargetEntry;
 import com.disclosuredesk.order.DataCategory;
 import com.disclosuredesk.order.LegalOrder;
 import com.disclosuredesk.order.OrderRepository;
 import com.disclosuredesk.subscribers.SubscriberDirectory;
-import com.fasterxml.jackson.databind.JsonNode;
 
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -27,14 +29,15 @@ import org.springframework.transaction.annotation.Transactional;
 /**
  * Preservation orders (PRESERVATION_REQUEST, EU_PRESERVATION_ORDER): freeze, extend once, delete at expiry.
  *
- * <p>The snapshot is the order's targets as the subscriber directory holds them, in the same JSON entries as a
- * disclosure package ({@link PackageBuilder}), encrypted with the disclosure key ({@link PackageCipher}, the
+ * <p>The snapshot ({@link SnapshotDocument}) is the order's targets as the subscriber directory holds them, in the
+ * same JSON entries as a disclosure package ({@link PackageBuilder}, written by {@link PackageJson}), encrypted with the disclosure key ({@link PackageCipher}, the
  * tracking number bound as associated data) in {@code dd_preservation}, apart from normal retention. Nothing is
  * disclosed here; only ids, counts, times and the digest leave this service. It writes no timeline events: the
- * process steps that call it do.
+ * process steps that call it do. A production order that builds on a preservation reads the held snapshot through
+ * {@link PreservedSnapshots}, the disclosure package's interface that this service implements.
  */
 @Service
-public class PreservationService {
+public class PreservationService implements PreservedSnapshots {
 
     private final OrderRepository orders;
     private final PreservationRepository preservations;
@@ -42,9 +45,11 @@ public class PreservationService {
     private final PackageCipher cipher;
     private final PreservationPolicy policy;
     private final Clock clock;
+    private final PackageJson json;
 
     public PreservationService(OrderRepository orders, PreservationRepository preservations, SubscriberDirectory directory,
-                               PackageCipher cipher, PreservationPolicy policy, Clock clock) {
+                               PackageCipher cipher, PreservationPolicy policy, Clock clock, PackageJson json) {
+        this.json = json;
         this.orders = orders;
         this.preservations = preservations;
         this.directory = directory;
@@ -78,7 +83,7 @@ public class PreservationService {
         order.dataCategories().stream().filter(DataCategory::withinPolicy).forEach(categories::add);
         Instant now = now();
 
-        List<Map<String, Object>> entries = new ArrayList<>();
+        List<TargetEntry> entries = new ArrayList<>();
         Set<Long> accounts = new HashSet<>();
         int ipEntries = 0;
         for (PackageBuilder.TargetResult result : PackageBuilder.lookUp(directory, order.targets(), order.periodFrom(),
@@ -89,15 +94,8 @@ public class PreservationService {
             }
             entries.add(PackageBuilder.entry(result.target(), result.data(), categories));
         }
-        Map<String, Object> document = new LinkedHashMap<>();
-        document.put("trackingNumber", order.trackingNumber());
-        document.put("reference", order.reference());
-        document.put("orderType", order.orderType().name());
-        document.put("period", PackageBuilder.period(order.periodFrom(), order.periodTo()));
-        document.put("categories", PackageBuilder.categoryNames(categories));
-        document.put("preservedAt", now.toString());
-        document.put("targets", entries);
-        byte[] content = PackageBuilder.serialize(document);
+        byte[] content = json.write(new SnapshotDocument(order.trackingNumber(), order.reference(), order.orderType(),
+                new Period(order.periodFrom(), order.periodTo()), PackageBuilder.sortedByName(categories), now, entries));
 
         PreservationRecord record = new PreservationRecord(trackingNumber, Sha256.hex(content), order.targets().size(),
                 accounts.size(), now, now.plus(policy.hold(order.orderType())), false, null);
@@ -171,13 +169,7 @@ public class PreservationService {
         return preservations.find(trackingNumber).map(PreservationRepository.Row::record);
     }
 
-    /**
-     * The snapshot of a preservation order while it is held (not deleted), decrypted and checked against its
-     * digest; empty when there is none (never preserved, or deleted). For a production order that references the
-     * preservation.
-     *
-     * @throws IllegalStateException if the stored snapshot does not match its digest (tampered, or the wrong key)
-     */
+    @Override
     @Transactional(readOnly = true)
     public Optional<PreservedSnapshot> heldSnapshot(String trackingNumber) {
         Optional<PreservationRepository.Row> row = preservations.find(trackingNumber);
@@ -193,10 +185,8 @@ public class PreservationService {
         if (!Sha256.hex(content).equals(record.sha256())) {
             throw new IllegalStateException("The preserved snapshot of " + trackingNumber + " does not match its recorded digest");
         }
-        List<PackageBuilder.TargetResult> targets = new ArrayList<>();
-        for (JsonNode entry : PackageBuilder.parse(content).path("targets")) {
-            targets.add(PackageBuilder.readEntry(entry));
-        }
+        List<PackageBuilder.TargetResult> targets = json.read(content, SnapshotDocument.class).targets().stream()
+                .map(PackageBuilder::result).toList();
         return Optional.of(new PreservedSnapshot(trackingNumber, record.sha256(), record.preservedAt(), row.get().periodFrom(),
                 row.get().periodTo(), row.get().categories(), targets));
     }

@@ -5,6 +5,8 @@ import java.time.format.DateTimeFormatter;
 import java.util.Date;
 
 import com.disclosuredesk.order.OrderRepository;
+import com.disclosuredesk.order.OrderTimeline;
+import com.disclosuredesk.order.TimelineStep;
 import com.disclosuredesk.order.OrderStatus;
 import com.disclosuredesk.process.LegalOrderVariables;
 
@@ -20,10 +22,12 @@ public class PreserveDataDelegate implements JavaDelegate {
 
     private final PreservationService preservations;
     private final OrderRepository orders;
+    private final OrderTimeline timeline;
 
-    public PreserveDataDelegate(PreservationService preservations, OrderRepository orders) {
+    public PreserveDataDelegate(PreservationService preservations, OrderRepository orders, OrderTimeline timeline) {
         this.preservations = preservations;
         this.orders = orders;
+        this.timeline = timeline;
     }
 
     @Override
@@ -33,7 +37,7 @@ public class PreserveDataDelegate implements JavaDelegate {
         PreservationRecord record = preservations.preserve(trackingNumber);
         variables.setPreservation(Date.from(record.heldUntil()), record.sha256(), record.extended());
         orders.updateStatus(trackingNumber, OrderStatus.PRESERVED, null, "Held until " + DAY.format(record.heldUntil()) + ".");
-        orders.addEvent(trackingNumber, "PRESERVED", null, "Data of " + record.accountsFound() + " of " + record.targetCount()
+        timeline.record(trackingNumber, TimelineStep.PRESERVED, null, "Data of " + record.accountsFound() + " of " + record.targetCount()
                 + " targets preserved until " + DAY.format(record.heldUntil()) + ", SHA-256 " + record.sha256() + ".");
     }
 }

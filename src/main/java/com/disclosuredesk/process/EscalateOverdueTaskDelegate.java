@@ -4,7 +4,8 @@ import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.Date;
 
-import com.disclosuredesk.order.OrderRepository;
+import com.disclosuredesk.order.OrderTimeline;
+import com.disclosuredesk.order.TimelineStep;
 
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
@@ -22,10 +23,10 @@ public class EscalateOverdueTaskDelegate implements JavaDelegate {
 
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'").withZone(ZoneOffset.UTC);
 
-    private final OrderRepository orders;
+    private final OrderTimeline timeline;
 
-    public EscalateOverdueTaskDelegate(OrderRepository orders) {
-        this.orders = orders;
+    public EscalateOverdueTaskDelegate(OrderTimeline timeline) {
+        this.timeline = timeline;
     }
 
     @Override
@@ -53,6 +54,6 @@ public class EscalateOverdueTaskDelegate implements JavaDelegate {
                     + (raised > 0 ? "its priority was raised to " + variables.escalatedPriority() + " and " : "")
                     + "a copy went to the approvers.";
         }
-        orders.addEvent(variables.trackingNumber(), "ESCALATED", null, detail);
+        timeline.record(variables.trackingNumber(), TimelineStep.ESCALATED, null, detail);
     }
 }

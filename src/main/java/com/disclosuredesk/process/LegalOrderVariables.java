@@ -10,13 +10,12 @@ import java.util.Set;
 import com.disclosuredesk.order.DataCategory;
 import com.disclosuredesk.order.LegalOrder;
 import com.disclosuredesk.order.Target;
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.core.type.TypeReference;
-import com.fasterxml.jackson.databind.ObjectMapper;
 
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.VariableScope;
+import org.camunda.spin.Spin;
+import org.camunda.spin.SpinRuntimeException;
 import org.camunda.spin.plugin.variable.SpinValues;
 import org.camunda.spin.json.SpinJsonNode;
 
@@ -152,8 +151,6 @@ public final class LegalOrderVariables {
     // transparency
     public static final String ORDER_OUTCOME = "orderOutcome";
     public static final String LEDGER_SEQUENCE = "ledgerSequence";
-
-    private static final ObjectMapper JSON = new ObjectMapper();
 
     private final VariableScope scope;
 
@@ -343,11 +340,8 @@ public final class LegalOrderVariables {
      * {@code total}: how many there are in all (the list may hold only the most recent).
      */
     public void setRelatedOrders(List<? extends java.util.Map<String, ?>> entries, int total) {
-        try {
-            scope.setVariable(RELATED_ORDERS, SpinValues.jsonValue(JSON.writeValueAsString(entries)).create());
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException(e);
-        }
+        // Json variables are the engine's: written with its JSON data format (Spin), as the engine reads them
+        scope.setVariable(RELATED_ORDERS, SpinValues.jsonValue(Spin.JSON(entries).toString()).create());
         scope.setVariable(RELATED_ORDER_COUNT, total);
     }
 
@@ -438,11 +432,7 @@ public final class LegalOrderVariables {
     /** Stores the approved categories as a JSON array (the contract's form), whatever form they came in. */
     public void normalizeApprovedCategories(Set<DataCategory> categories) {
         List<String> names = categories.stream().map(Enum::name).sorted().toList();
-        try {
-            scope.setVariable(APPROVED_CATEGORIES, SpinValues.jsonValue(JSON.writeValueAsString(names)).create());
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException(e);
-        }
+        scope.setVariable(APPROVED_CATEGORIES, SpinValues.jsonValue(Spin.JSON(names).toString()).create());
     }
 
     public void setAnalysedBy(String userId) {
@@ -535,6 +525,26 @@ public final class LegalOrderVariables {
         }
     }
 
+    /**
+     * The elements of a JSON array as texts, as a list of strings reads them: a string as it is, a number or boolean
+     * as written, null as null.
+     *
+     * @throws IllegalArgumentException if it is not an array, or an element is an object or an array
+     */
+    public static List<String> textsOf(SpinJsonNode array) {
+        if (!array.isArray()) {
+            throw new IllegalArgumentException("not a JSON array");
+        }
+        List<String> texts = new ArrayList<>();
+        for (SpinJsonNode element : array.elements()) {
+            if (element.isObject() || element.isArray()) {
+                throw new IllegalArgumentException("not a JSON array of texts");
+            }
+            texts.add(element.isNull() ? null : element.isString() ? element.stringValue() : element.toString());
+        }
+        return texts;
+    }
+
     /** The categories of a value as {@link #approvedCategories()} reads them (a JSON array of names). */
     public static Set<DataCategory> categoriesOf(Object value) {
         return categories(value);
@@ -561,8 +571,8 @@ public final class LegalOrderVariables {
             String text = value.toString().trim();
             if (text.startsWith("[")) {
                 try {
-                    names = JSON.readValue(text, new TypeReference<List<String>>() {});
-                } catch (JsonProcessingException e) {
+                    names = textsOf(Spin.JSON(text));
+                } catch (SpinRuntimeException | IllegalArgumentException e) {
                     throw new InvalidTaskInputException(APPROVED_CATEGORIES, "is not a JSON array of category names");
                 }
             } else if (text.isEmpty()) {

@@ -11,7 +11,7 @@ import org.camunda.spin.json.SpinJsonNode;
 
 /**
  * What each user task of {@code legal-order} (and its start form) accepts from the person who works on it: its own
- * outputs, by name and type, and nothing else. {@link com.disclosuredesk.security.EngineCommandGuard} refuses every
+ * outputs, by name and type, and nothing else. {@code engine.EngineCommandGuard} refuses every
  * other variable in a completion, a form submission or a task-variable update, on every route (docs/security.md).
  * The values themselves are checked by each task's listener (decisions in their list, reasoning long enough, ...).
  */

@@ -3,27 +3,43 @@ package com.disclosuredesk.subscribers;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Locale;
+import java.util.Objects;
 import javax.sql.DataSource;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.annotation.Value;
+import jakarta.validation.constraints.Positive;
+import jakarta.validation.constraints.PositiveOrZero;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Profile;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
+import org.springframework.validation.annotation.Validated;
 
 /**
  * Fills the embedded subscriber directory with demo accounts ({@link DemoSubscriberGenerator}) on
  * start, in the {@code demo} profile only, and only while {@code sub_account} is empty. The number of
- * accounts is {@code disclosure-desk.demo.subscribers.accounts} (default 5000; 0 switches it off), the
- * average number of IP log entries per account {@code disclosure-desk.demo.subscribers.ip-entries-per-account}
- * (default 35, i.e. 10 to 60 each). A large directory ({@code accounts=1000000}, {@code ip-entries-per-account=50}:
+ * accounts is {@code disclosure-desk.demo.subscribers.accounts} (5000 in application-demo.yaml; 0 switches it off),
+ * the average number of IP log entries per account {@code disclosure-desk.demo.subscribers.ip-entries-per-account}
+ * (35 in application-demo.yaml, i.e. 10 to 60 each). A large directory ({@code accounts=1000000}, {@code ip-entries-per-account=50}:
  * about 50 million IP log rows) takes minutes; the progress is logged every 5%. Counts only: no personal data.
  */
 @Component
 @Profile("demo")
+@EnableConfigurationProperties(DemoSubscriberDataLoader.Settings.class)
 public class DemoSubscriberDataLoader implements ApplicationRunner {
+
+    /** {@code disclosure-desk.demo.subscribers.*} (application-demo.yaml) */
+    @Validated
+    @ConfigurationProperties("disclosure-desk.demo.subscribers")
+    public record Settings(@PositiveOrZero Integer accounts, @Positive Integer ipEntriesPerAccount) {
+        public Settings {
+            Objects.requireNonNull(accounts, "disclosure-desk.demo.subscribers.accounts is not set");
+            Objects.requireNonNull(ipEntriesPerAccount, "disclosure-desk.demo.subscribers.ip-entries-per-account is not set");
+        }
+    }
 
     private static final Logger log = LoggerFactory.getLogger(DemoSubscriberDataLoader.class);
 
@@ -31,13 +47,10 @@ public class DemoSubscriberDataLoader implements ApplicationRunner {
     private final int accounts;
     private final int ipEntriesPerAccount;
 
-    public DemoSubscriberDataLoader(DataSource dataSource,
-            @Value("${disclosure-desk.demo.subscribers.accounts:5000}") int accounts,
-            @Value("${disclosure-desk.demo.subscribers.ip-entries-per-account:"
-                    + DemoSubscriberGenerator.DEFAULT_IP_ENTRIES_PER_ACCOUNT + "}") int ipEntriesPerAccount) {
+    public DemoSubscriberDataLoader(DataSource dataSource, Settings settings) {
         this.dataSource = dataSource;
-        this.accounts = accounts;
-        this.ipEntriesPerAccount = ipEntriesPerAccount;
+        this.accounts = settings.accounts();
+        this.ipEntriesPerAccount = settings.ipEntriesPerAccount();
     }
 
     @Override

@@ -1,5 +1,6 @@
 package com.disclosuredesk.subscribers;
 
+import com.disclosuredesk.order.PhoneNumbers;
 import com.disclosuredesk.order.DataCategory;
 import com.disclosuredesk.order.Target;
 import java.sql.ResultSet;
@@ -12,7 +13,6 @@ import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
-import javax.sql.DataSource;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -84,8 +84,8 @@ public class JdbcSubscriberDirectory implements SubscriberDirectory {
 
     private final JdbcClient jdbc;
 
-    public JdbcSubscriberDirectory(DataSource dataSource) {
-        this.jdbc = JdbcClient.create(Objects.requireNonNull(dataSource, "dataSource"));
+    public JdbcSubscriberDirectory(JdbcClient jdbc) {
+        this.jdbc = jdbc;
     }
 
     @Override

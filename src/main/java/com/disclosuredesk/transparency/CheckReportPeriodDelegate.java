@@ -4,6 +4,7 @@ import static com.disclosuredesk.transparency.TransparencyReportProcess.VAR_PERI
 import static com.disclosuredesk.transparency.TransparencyReportProcess.VAR_PERIOD_TO;
 import static com.disclosuredesk.transparency.TransparencyReportProcess.VAR_REPORT_PERIOD;
 
+import java.time.Clock;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.Date;
@@ -12,7 +13,6 @@ import java.util.stream.Collectors;
 import org.camunda.bpm.engine.BadUserRequestException;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
-import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.springframework.stereotype.Component;
 
 /**
@@ -22,6 +22,12 @@ import org.springframework.stereotype.Component;
  */
 @Component
 public class CheckReportPeriodDelegate implements JavaDelegate {
+
+    private final Clock clock;
+
+    public CheckReportPeriodDelegate(Clock clock) {
+        this.clock = clock;
+    }
 
     @Override
     public void execute(DelegateExecution execution) {
@@ -33,7 +39,7 @@ public class CheckReportPeriodDelegate implements JavaDelegate {
             throw new InvalidReportPeriodException(e.problems().stream().map(p -> p.field() + " " + p.message())
                     .collect(Collectors.joining("; ")));
         }
-        if (period.end().isAfter(ClockUtil.getCurrentTime().toInstant())) {
+        if (period.end().isAfter(clock.instant())) {
             throw new InvalidReportPeriodException(VAR_PERIOD_TO
                     + " must be before today (UTC): only a period that has ended is frozen and published");
         }

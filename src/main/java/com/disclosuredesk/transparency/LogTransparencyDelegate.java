@@ -2,6 +2,8 @@ package com.disclosuredesk.transparency;
 
 import com.disclosuredesk.order.LegalOrder;
 import com.disclosuredesk.order.OrderRepository;
+import com.disclosuredesk.order.OrderTimeline;
+import com.disclosuredesk.order.TimelineStep;
 import com.disclosuredesk.order.OrderStatus;
 import com.disclosuredesk.process.LegalOrderVariables;
 import com.disclosuredesk.process.OrderOutcome;
@@ -16,10 +18,12 @@ public class LogTransparencyDelegate implements JavaDelegate {
 
     private final TransparencyLedger ledger;
     private final OrderRepository orders;
+    private final OrderTimeline timeline;
 
-    public LogTransparencyDelegate(TransparencyLedger ledger, OrderRepository orders) {
+    public LogTransparencyDelegate(TransparencyLedger ledger, OrderRepository orders, OrderTimeline timeline) {
         this.ledger = ledger;
         this.orders = orders;
+        this.timeline = timeline;
     }
 
     @Override
@@ -35,7 +39,7 @@ public class LogTransparencyDelegate implements JavaDelegate {
         } else if (!outcome.disclosed() && outcome != OrderOutcome.WITHDRAWN) {
             orders.updateStatus(order.trackingNumber(), OrderStatus.REJECTED, outcome.name(), reasonFor(outcome, variables));
         }
-        orders.addEvent(order.trackingNumber(), "CLOSED", null,
+        timeline.record(order.trackingNumber(), TimelineStep.CLOSED, null,
                 "Order closed as " + outcome + "; transparency ledger entry " + entry.seq() + ".");
     }
 

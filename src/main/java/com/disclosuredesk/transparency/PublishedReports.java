@@ -10,7 +10,6 @@ import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Optional;
 
-import javax.sql.DataSource;
 
 import com.disclosuredesk.common.Sha256;
 import com.fasterxml.jackson.core.JsonProcessingException;
@@ -44,9 +43,9 @@ public class PublishedReports {
     private final ObjectMapper json;
     private final Clock clock;
 
-    public PublishedReports(DataSource dataSource, TransparencyLedger ledger, TransparencyReportService reports,
+    public PublishedReports(JdbcClient jdbc, TransparencyLedger ledger, TransparencyReportService reports,
                             ObjectMapper json, Clock clock) {
-        this.jdbc = JdbcClient.create(dataSource);
+        this.jdbc = jdbc;
         this.ledger = ledger;
         this.reports = reports;
         this.json = json;

@@ -9,7 +9,6 @@ import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.Optional;
 
-import javax.sql.DataSource;
 
 import com.disclosuredesk.common.Sha256;
 import com.disclosuredesk.order.LegalOrder;
@@ -32,8 +31,8 @@ public class TransparencyLedger {
     private final JdbcClient jdbc;
     private final Clock clock;
 
-    public TransparencyLedger(DataSource dataSource, Clock clock) {
-        this.jdbc = JdbcClient.create(dataSource);
+    public TransparencyLedger(JdbcClient jdbc, Clock clock) {
+        this.jdbc = jdbc;
         this.clock = clock;
     }
 

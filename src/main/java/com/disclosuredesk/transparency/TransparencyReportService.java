@@ -17,7 +17,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
 
-import javax.sql.DataSource;
 
 import com.disclosuredesk.order.OrderType;
 import com.disclosuredesk.process.OrderOutcome;
@@ -84,8 +83,8 @@ public class TransparencyReportService {
     private final TransparencyLedger ledger;
     private final Clock clock;
 
-    public TransparencyReportService(DataSource dataSource, TransparencyLedger ledger, Clock clock) {
-        this.jdbc = JdbcClient.create(dataSource);
+    public TransparencyReportService(JdbcClient jdbc, TransparencyLedger ledger, Clock clock) {
+        this.jdbc = jdbc;
         this.ledger = ledger;
         this.clock = clock;
     }

@@ -1,6 +1,8 @@
 package com.disclosuredesk.transparency;
 
-import org.springframework.beans.factory.annotation.Value;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.stereotype.Component;
 
 /**
@@ -10,14 +12,23 @@ import org.springframework.stereotype.Component;
  * of the quarter in UTC for every zone from UTC-12 to UTC+12 (docs/transparency.md).
  */
 @Component("transparencySchedule")
+@EnableConfigurationProperties(TransparencySchedule.Settings.class)
 public class TransparencySchedule {
 
-    public static final String DEFAULT_CRON = "0 0 12 1 1,4,7,10 ?";
+    /** {@code disclosure-desk.transparency.report-cron} (application.yaml: noon on the first day of each quarter) */
+    @ConfigurationProperties("disclosure-desk.transparency")
+    public record Settings(String reportCron) {
+        public Settings {
+            if (reportCron == null || reportCron.isBlank()) {
+                throw new IllegalArgumentException("disclosure-desk.transparency.report-cron is not set");
+            }
+        }
+    }
 
     private final String cron;
 
-    public TransparencySchedule(@Value("${disclosure-desk.transparency.report-cron:" + DEFAULT_CRON + "}") String cron) {
-        this.cron = cron;
+    public TransparencySchedule(Settings settings) {
+        this.cron = settings.reportCron();
     }
 
     public String getCron() {

@@ -10,8 +10,10 @@ import org.camunda.bpm.engine.ProcessEngine;
 import org.springframework.stereotype.Component;
 
 /**
- * Evaluates the deployed decision {@code order-validity} through the engine, so that every evaluation
- * is kept in the decision history that Cockpit shows.
+ * Evaluates the deployed decision {@code order-validity} through the engine's decision service, so that every
+ * evaluation is kept in the decision history. legal-order 1.3 evaluates the table in its business rule task
+ * Task_CheckValidity instead (Cockpit then links the evaluation to the order); this remains for instances still on
+ * 1.2 or earlier and for {@link ValidityService#check(com.disclosuredesk.order.LegalOrder, java.time.LocalDate)}.
  */
 @Component
 public class EngineDecisionPolicyTable implements PolicyTable {

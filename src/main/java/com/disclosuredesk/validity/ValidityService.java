@@ -35,7 +35,12 @@ public class ValidityService {
     }
 
     public ValidityResult check(LegalOrder order, LocalDate today) {
-        List<Finding> findings = new ArrayList<>(policy.evaluate(factsOf(order)));
+        return check(order, today, policy.evaluate(factsOf(order)));
+    }
+
+    /** The outcome from the findings of the policy table (evaluated by the process' business rule task) and the checks in code. */
+    public ValidityResult check(LegalOrder order, LocalDate today, List<Finding> policyFindings) {
+        List<Finding> findings = new ArrayList<>(policyFindings);
         findings.addAll(checkDates(order, today));
         findings.addAll(checkTargets(order));
         return ValidityResult.of(findings);

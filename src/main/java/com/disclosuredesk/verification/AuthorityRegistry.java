@@ -11,7 +11,6 @@ import java.util.Locale;
 import java.util.Optional;
 import java.util.regex.Pattern;
 
-import javax.sql.DataSource;
 
 import com.disclosuredesk.common.Sequences;
 import com.disclosuredesk.common.Countries;
@@ -19,7 +18,6 @@ import com.disclosuredesk.web.FieldProblem;
 
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.jdbc.support.incrementer.DataFieldMaxValueIncrementer;
 import org.springframework.stereotype.Service;
 
 /** The registry of known authorities (table dd_known_authority). */
@@ -46,12 +44,12 @@ public class AuthorityRegistry {
 
     private final JdbcClient jdbc;
     private final Clock clock;
-    private final DataFieldMaxValueIncrementer ids;
+    private final Sequences sequences;
 
-    public AuthorityRegistry(DataSource dataSource, Clock clock) {
-        this.jdbc = JdbcClient.create(dataSource);
+    public AuthorityRegistry(JdbcClient jdbc, Sequences sequences, Clock clock) {
+        this.jdbc = jdbc;
         this.clock = clock;
-        this.ids = Sequences.of(dataSource, "dd_known_authority_seq");
+        this.sequences = sequences;
     }
 
     /** The registered authority of that country and name (name compared case-insensitively, trimmed). */
@@ -101,7 +99,7 @@ public class AuthorityRegistry {
                         INSERT INTO dd_known_authority (id, country, name, name_key, contact_domain, known_contact, verified_by,
                             verified_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)
                         """)
-                        .params(ids.nextLongValue(), country, storedName, nameKey(storedName), domain, contact, verifiedBy, now)
+                        .params(sequences.next("dd_known_authority_seq"), country, storedName, nameKey(storedName), domain, contact, verifiedBy, now)
                         .update();
                 created = true;
             } catch (DuplicateKeyException registeredMeanwhile) {

@@ -5,6 +5,8 @@ import java.time.format.DateTimeFormatter;
 
 import com.disclosuredesk.order.LegalOrder;
 import com.disclosuredesk.order.OrderRepository;
+import com.disclosuredesk.order.OrderTimeline;
+import com.disclosuredesk.order.TimelineStep;
 import com.disclosuredesk.process.LegalOrderVariables;
 
 import org.camunda.bpm.engine.delegate.DelegateExecution;
@@ -23,10 +25,12 @@ public class CheckRequesterDelegate implements JavaDelegate {
 
     private final AuthorityRegistry registry;
     private final OrderRepository orders;
+    private final OrderTimeline timeline;
 
-    public CheckRequesterDelegate(AuthorityRegistry registry, OrderRepository orders) {
+    public CheckRequesterDelegate(AuthorityRegistry registry, OrderRepository orders, OrderTimeline timeline) {
         this.registry = registry;
         this.orders = orders;
+        this.timeline = timeline;
     }
 
     @Override
@@ -40,10 +44,10 @@ public class CheckRequesterDelegate implements JavaDelegate {
         variables.setRequesterCheck(known, contact, check.warning());
         if (check.recognized() && !variables.emergency()) {
             variables.setVerification(true, "Recognized from the registry of known authorities: " + known + ".", "registry");
-            orders.addEvent(order.trackingNumber(), "REQUESTER_RECOGNIZED", null,
+            timeline.record(order.trackingNumber(), TimelineStep.REQUESTER_RECOGNIZED, null,
                     "The requesting authority is registered and wrote from its official domain.");
         } else {
-            orders.addEvent(order.trackingNumber(), "REQUESTER_CHECKED", null, check.warning() != null ? check.warning()
+            timeline.record(order.trackingNumber(), TimelineStep.REQUESTER_CHECKED, null, check.warning() != null ? check.warning()
                     : "Registered authority; a call-back through the known contact is required"
                       + (variables.emergency() ? " for every emergency request." : "."));
         }

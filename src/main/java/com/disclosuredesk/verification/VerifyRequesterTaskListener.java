@@ -3,6 +3,8 @@ package com.disclosuredesk.verification;
 import com.disclosuredesk.order.LegalOrder;
 import com.disclosuredesk.order.OrderDecisions;
 import com.disclosuredesk.order.OrderRepository;
+import com.disclosuredesk.order.OrderTimeline;
+import com.disclosuredesk.order.TimelineStep;
 import com.disclosuredesk.order.OrderStatus;
 import com.disclosuredesk.process.InvalidTaskInputException;
 import com.disclosuredesk.process.LegalOrderVariables;
@@ -22,11 +24,13 @@ public class VerifyRequesterTaskListener implements TaskListener {
     public static final int MIN_NOTE_LENGTH = 20;
 
     private final OrderRepository orders;
+    private final OrderTimeline timeline;
     private final AuthorityRegistry registry;
     private final OrderDecisions decisions;
 
-    public VerifyRequesterTaskListener(OrderRepository orders, AuthorityRegistry registry, OrderDecisions decisions) {
+    public VerifyRequesterTaskListener(OrderRepository orders, OrderTimeline timeline, AuthorityRegistry registry, OrderDecisions decisions) {
         this.orders = orders;
+        this.timeline = timeline;
         this.registry = registry;
         this.decisions = decisions;
     }
@@ -38,7 +42,7 @@ public class VerifyRequesterTaskListener implements TaskListener {
         switch (task.getEventName()) {
             case EVENTNAME_CREATE -> {
                 orders.updateStatus(trackingNumber, OrderStatus.NEEDS_VERIFICATION, null, null);
-                orders.addEvent(trackingNumber, "NEEDS_VERIFICATION", null,
+                timeline.record(trackingNumber, TimelineStep.NEEDS_VERIFICATION, null,
                         "Waiting for the requester to be verified by a call-back through a known channel.");
             }
             case EVENTNAME_COMPLETE -> {
@@ -56,7 +60,7 @@ public class VerifyRequesterTaskListener implements TaskListener {
                             LegalOrderVariables.REGISTER_CONTACT_DOMAIN), required(variables.registerKnownContact(),
                             LegalOrderVariables.REGISTER_KNOWN_CONTACT), analyst);
                 }
-                orders.addEvent(trackingNumber, verified ? "REQUESTER_VERIFIED" : "REQUESTER_NOT_VERIFIED", analyst,
+                timeline.record(trackingNumber, verified ? TimelineStep.REQUESTER_VERIFIED : TimelineStep.REQUESTER_NOT_VERIFIED, analyst,
                         verified ? "The requester was verified by a call-back." : "The requester could not be verified.");
             }
             default -> { }

@@ -9,6 +9,8 @@ import java.util.Set;
 
 import javax.sql.DataSource;
 
+import org.springframework.jdbc.core.simple.JdbcClient;
+import com.disclosuredesk.support.Repositories;
 import com.disclosuredesk.order.DataCategory;
 import com.disclosuredesk.order.IssuerType;
 import com.disclosuredesk.order.LegalOrder;
@@ -37,8 +39,8 @@ class RelatedOrdersTest {
     @BeforeEach
     void setUp() {
         DataSource db = MigratedDatabase.newDatabase();
-        orders = new OrderRepository(db, new MutableClock(NOW));
-        related = new RelatedOrders(db);
+        orders = Repositories.orders(db, new MutableClock(NOW));
+        related = new RelatedOrders(JdbcClient.create(db));
         jdbc = new JdbcTemplate(db);
     }
 

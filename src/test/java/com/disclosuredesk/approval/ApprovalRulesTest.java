@@ -1,5 +1,6 @@
 package com.disclosuredesk.approval;
 
+import com.disclosuredesk.process.FourEyesViolationException;
 import static org.assertj.core.api.Assertions.assertThatCode;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 

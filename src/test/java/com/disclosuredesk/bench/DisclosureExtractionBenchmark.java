@@ -183,7 +183,7 @@ public final class DisclosureExtractionBenchmark {
     // ------------------------------------------------------------------ extraction
 
     private boolean extract(HikariDataSource ds) {
-        SubscriberDirectory directory = new JdbcSubscriberDirectory(ds);
+        SubscriberDirectory directory = new JdbcSubscriberDirectory(JdbcClient.create(ds));
         Instant periodTo = ANCHOR;
         Instant periodFrom = ANCHOR.minus(Duration.ofDays(365));
         Set<DataCategory> categories = EnumSet.of(DataCategory.IP_ADDRESS, DataCategory.PHONE_NUMBER);

@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.SplittableRandom;
 
+import org.springframework.jdbc.core.simple.JdbcClient;
 import com.disclosuredesk.common.Sha256;
 import com.disclosuredesk.order.OrderType;
 import com.disclosuredesk.process.OrderOutcome;
@@ -61,7 +62,7 @@ public final class TransparencyReportBenchmark {
         ds.setPassword("");
         ds.setMaximumPoolSize(4);
         Flyway.configure().dataSource(ds).locations("classpath:db/migration").table("dd_schema_history").load().migrate();
-        TransparencyLedger ledger = new TransparencyLedger(ds, Clock.systemUTC());
+        TransparencyLedger ledger = new TransparencyLedger(JdbcClient.create(ds), Clock.systemUTC());
 
         long present = ledger.head().seq();
         if (present != entries) {
@@ -78,7 +79,7 @@ public final class TransparencyReportBenchmark {
             c.createStatement().execute("ANALYZE");
         }
 
-        TransparencyReportService service = new TransparencyReportService(ds, ledger, Clock.systemUTC());
+        TransparencyReportService service = new TransparencyReportService(JdbcClient.create(ds), ledger, Clock.systemUTC());
         System.out.printf(Locale.ROOT, "JVM: %s, max heap %d MB, %d processors%n", System.getProperty("java.version"),
                 Runtime.getRuntime().maxMemory() >> 20, Runtime.getRuntime().availableProcessors());
         System.out.printf(Locale.ROOT, "%-44s %10s %8s %8s %10s%n", "report (GET /api/transparency/report)", "entries",

@@ -1,5 +1,7 @@
 package com.disclosuredesk.cluster;
 
+import com.disclosuredesk.engine.NodeIdentityPlugin;
+import com.disclosuredesk.engine.StartupLock;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
@@ -37,10 +39,12 @@ import com.disclosuredesk.intake.OrderSubmission;
 import com.disclosuredesk.order.TargetType;
 import com.disclosuredesk.support.LocalPostgres;
 import com.disclosuredesk.support.Orders;
+import com.disclosuredesk.support.Polling;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 
+import org.awaitility.core.ConditionTimeoutException;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
@@ -460,15 +464,12 @@ class ClusterIT {
         return open;
     }
 
-    private static void await(Duration timeout, String what, BooleanSupplier done) throws InterruptedException {
-        Instant deadline = Instant.now().plus(timeout);
-        while (Instant.now().isBefore(deadline)) {
-            if (done.getAsBoolean()) {
-                return;
-            }
-            Thread.sleep(200);
+    private static void await(Duration timeout, String what, BooleanSupplier done) {
+        try {
+            Polling.await(what, timeout, Duration.ofMillis(200)).until(done::getAsBoolean);
+        } catch (ConditionTimeoutException e) {
+            throw new AssertionError("not reached within " + timeout.toSeconds() + " s: " + what, e);
         }
-        throw new AssertionError("not reached within " + timeout.toSeconds() + " s: " + what);
     }
 
     private static int count(String sql, List<String> orders) {

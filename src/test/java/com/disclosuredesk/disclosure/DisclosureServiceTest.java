@@ -13,6 +13,9 @@ import java.util.Set;
 
 import javax.sql.DataSource;
 
+import org.springframework.jdbc.core.simple.JdbcClient;
+import com.disclosuredesk.common.Sequences;
+import com.disclosuredesk.support.Repositories;
 import com.disclosuredesk.common.Sha256;
 import com.disclosuredesk.order.DataCategory;
 import com.disclosuredesk.order.IssuerType;
@@ -23,12 +26,13 @@ import com.disclosuredesk.order.OrderStatus;
 import com.disclosuredesk.order.OrderType;
 import com.disclosuredesk.order.Target;
 import com.disclosuredesk.order.TargetType;
-import com.disclosuredesk.preservation.PreservationPolicy;
+import com.disclosuredesk.preservation.PreservationPolicies;
 import com.disclosuredesk.preservation.PreservationRepository;
 import com.disclosuredesk.preservation.PreservationService;
 import com.disclosuredesk.process.OrderOutcome;
 import com.disclosuredesk.subscribers.SubscriberDirectory;
 import com.disclosuredesk.subscribers.TargetData;
+import com.disclosuredesk.support.ApplicationJson;
 import com.disclosuredesk.support.MigratedDatabase;
 import com.disclosuredesk.support.MutableClock;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -75,14 +79,15 @@ class DisclosureServiceTest {
     void setUp() {
         db = MigratedDatabase.newDatabase();
         clock = new MutableClock(NOW);
-        orders = new OrderRepository(db, clock);
-        disclosures = new DisclosureRepository(db);
+        orders = Repositories.orders(db, clock);
+        disclosures = new DisclosureRepository(JdbcClient.create(db), new Sequences(db));
         directory = new FakeDirectory();
         MockEnvironment demo = new MockEnvironment();
         demo.setActiveProfiles("demo");
-        cipher = new PackageCipher(PackageCipher.DEMO_KEY, demo);
-        service = new DisclosureService(orders, disclosures, directory, cipher, clock, Duration.ofDays(30),
-                new PreservationService(orders, new PreservationRepository(db), directory, cipher, PreservationPolicy.defaults(), clock));
+        cipher = new PackageCipher(new DisclosureProperties(PackageCipher.DEMO_KEY, Duration.ofDays(30)), demo);
+        service = new DisclosureService(orders, disclosures, directory, cipher, clock, new DisclosureProperties(null, Duration.ofDays(30)),
+                new PreservationService(orders, new PreservationRepository(JdbcClient.create(db)), directory, cipher, PreservationPolicies.defaults(), clock,
+                ApplicationJson.packageJson()), ApplicationJson.packageJson());
         orders.insert(new LegalOrder("LO-2026-000001", "AZ-1", "police-de", LegalOrder.Channel.API, OrderType.COURT_ORDER,
                 new LegalOrder.Authority("Staatsanwaltschaft Berlin", "DE", null),
                 new LegalOrder.Issuer(IssuerType.COURT, "Amtsgericht Tiergarten"), LocalDate.of(2026, 11, 20), null,
@@ -163,7 +168,7 @@ class DisclosureServiceTest {
     @Test
     void expiredPackagesAreDeletedAndTheirRecordStays() {
         DisclosureResult result = service.disclose("LO-2026-000001", EnumSet.of(DataCategory.IP_ADDRESS), "analyst", "approver", NOW);
-        DisclosureDelivery delivery = new DisclosureDelivery(disclosures, orders, cipher, clock);
+        DisclosureDelivery delivery = new DisclosureDelivery(disclosures, Repositories.timeline(db, clock), cipher, clock);
 
         assertThat(delivery.download("LO-2026-000001", "police-de").sha256()).isEqualTo(result.sha256());
         assertThat(disclosures.downloads("LO-2026-000001")).singleElement()
@@ -202,8 +207,9 @@ class DisclosureServiceTest {
                 ? TargetData.of(100042L, "@suspect_one", null,
                         List.of(new TargetData.IpEntry("203.0.113.10", null, Instant.parse("2026-10-03T08:00:00Z"))))
                 : TargetData.noData();
-        DisclosureService service = new DisclosureService(orders, disclosures, withoutPort, cipher, clock, Duration.ofDays(30),
-                new PreservationService(orders, new PreservationRepository(db), withoutPort, cipher, PreservationPolicy.defaults(), clock));
+        DisclosureService service = new DisclosureService(orders, disclosures, withoutPort, cipher, clock, new DisclosureProperties(null, Duration.ofDays(30)),
+                new PreservationService(orders, new PreservationRepository(JdbcClient.create(db)), withoutPort, cipher, PreservationPolicies.defaults(), clock,
+                ApplicationJson.packageJson()), ApplicationJson.packageJson());
 
         service.disclose("LO-2026-000001", EnumSet.of(DataCategory.IP_ADDRESS), "analyst", "approver", NOW);
 

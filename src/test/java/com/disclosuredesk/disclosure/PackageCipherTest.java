@@ -1,5 +1,7 @@
 package com.disclosuredesk.disclosure;
 
+import java.time.Duration;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -14,6 +16,10 @@ class PackageCipherTest {
     private static final String REAL_KEY = Base64.getEncoder().encodeToString("0123456789abcdef0123456789ABCDEF".getBytes(StandardCharsets.US_ASCII));
     private static final byte[] PACKAGE = "{\"ip\":\"203.0.113.7\",\"phoneNumber\":\"+4915112345678\"}".getBytes(StandardCharsets.UTF_8);
 
+    private static DisclosureProperties key(String base64Key) {
+        return new DisclosureProperties(base64Key, Duration.ofDays(30));
+    }
+
     private static MockEnvironment profile(String... profiles) {
         MockEnvironment environment = new MockEnvironment();
         environment.setActiveProfiles(profiles);
@@ -22,7 +28,7 @@ class PackageCipherTest {
 
     @Test
     void encryptsAndDecryptsAPackageBoundToItsOrder() {
-        PackageCipher cipher = new PackageCipher(REAL_KEY, profile("prod"));
+        PackageCipher cipher = new PackageCipher(key(REAL_KEY), profile("prod"));
         byte[] sealed = cipher.encrypt(PACKAGE, "LO-2026-000001");
 
         assertThat(new String(sealed, StandardCharsets.ISO_8859_1)).doesNotContain("203.0.113.7").doesNotContain("4915112345678");
@@ -32,7 +38,7 @@ class PackageCipherTest {
 
     @Test
     void refusesAPackageMovedToAnotherOrderOrTampered() {
-        PackageCipher cipher = new PackageCipher(REAL_KEY, profile("prod"));
+        PackageCipher cipher = new PackageCipher(key(REAL_KEY), profile("prod"));
         byte[] sealed = cipher.encrypt(PACKAGE, "LO-2026-000001");
         assertThatThrownBy(() -> cipher.decrypt(sealed, "LO-2026-000002")).hasMessageContaining("cannot be decrypted");
         sealed[sealed.length - 1] ^= 1;
@@ -41,19 +47,19 @@ class PackageCipherTest {
 
     @Test
     void anotherKeyCannotReadIt() {
-        byte[] sealed = new PackageCipher(REAL_KEY, profile("prod")).encrypt(PACKAGE, "LO-2026-000001");
-        PackageCipher other = new PackageCipher(PackageCipher.DEMO_KEY, profile("demo"));
+        byte[] sealed = new PackageCipher(key(REAL_KEY), profile("prod")).encrypt(PACKAGE, "LO-2026-000001");
+        PackageCipher other = new PackageCipher(key(PackageCipher.DEMO_KEY), profile("demo"));
         assertThatThrownBy(() -> other.decrypt(sealed, "LO-2026-000001")).isInstanceOf(IllegalStateException.class);
-        assertThat(other.keyId()).isNotEqualTo(new PackageCipher(REAL_KEY, profile("prod")).keyId()).hasSize(16);
+        assertThat(other.keyId()).isNotEqualTo(new PackageCipher(key(REAL_KEY), profile("prod")).keyId()).hasSize(16);
     }
 
     @Test
     void startsOnlyWithARealKeyOutsideTheDemoProfile() {
-        assertThatThrownBy(() -> new PackageCipher("", profile("prod"))).hasMessageContaining("is not set");
-        assertThatThrownBy(() -> new PackageCipher(PackageCipher.DEMO_KEY, profile("prod")))
+        assertThatThrownBy(() -> new PackageCipher(key(""), profile("prod"))).hasMessageContaining("is not set");
+        assertThatThrownBy(() -> new PackageCipher(key(PackageCipher.DEMO_KEY), profile("prod")))
                 .hasMessageContaining("only be used with the demo profile");
-        assertThatThrownBy(() -> new PackageCipher("c2hvcnQ=", profile("prod"))).hasMessageContaining("32 bytes");
-        assertThatThrownBy(() -> new PackageCipher("not base64!", profile("prod"))).hasMessageContaining("base64");
-        assertThat(new PackageCipher(PackageCipher.DEMO_KEY, profile("demo", "test")).keyId()).hasSize(16);
+        assertThatThrownBy(() -> new PackageCipher(key("c2hvcnQ="), profile("prod"))).hasMessageContaining("32 bytes");
+        assertThatThrownBy(() -> new PackageCipher(key("not base64!"), profile("prod"))).hasMessageContaining("base64");
+        assertThat(new PackageCipher(key(PackageCipher.DEMO_KEY), profile("demo", "test")).keyId()).hasSize(16);
     }
 }

@@ -11,20 +11,19 @@ import java.util.Map;
 import java.util.TreeMap;
 
 import com.disclosuredesk.support.ApiRequests;
+import com.disclosuredesk.support.DisclosureDeskHttpTest;
 import com.disclosuredesk.support.OrderFlow;
 import com.disclosuredesk.support.Orders;
 import com.zaxxer.hikari.HikariDataSource;
 
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.http.HttpEntity;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
-import org.springframework.test.context.ActiveProfiles;
 
 /**
  * No read can exhaust the connection pool: every read endpoint (the order and its messages, the message feed, the
@@ -34,10 +33,7 @@ import org.springframework.test.context.ActiveProfiles;
  * each endpoint the pool must have no connection left in use, and an order submitted at the end must be taken at once.
  * While the test runs, a connection is waited for 2 s at most, so that a leak shows as a failure, not as a hang.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
-        // the same context as the other HTTP tests: one engine named "default"
-        "camunda.bpm.generate-unique-process-engine-name=false", "camunda.bpm.process-engine-name=default"})
-@ActiveProfiles({"demo", "test"})
+@DisclosureDeskHttpTest
 class ConnectionPoolHttpTest {
 
     @Autowired TestRestTemplate http;

@@ -4,25 +4,21 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import javax.sql.DataSource;
 
+import com.disclosuredesk.support.DisclosureDeskHttpTest;
 import com.disclosuredesk.support.PostgresTestEnvironment;
 
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.jdbc.support.JdbcUtils;
-import org.springframework.test.context.ActiveProfiles;
 
 /**
  * The HTTP tests run twice in {@code mvn verify}: on H2 (surefire) and on PostgreSQL (failsafe, Maven profile
  * {@code postgres-it}). This checks that each run really is on the database it claims, the application's tables
  * and the engine alike.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
-        // the same context as the other HTTP tests: one engine named "default"
-        "camunda.bpm.generate-unique-process-engine-name=false", "camunda.bpm.process-engine-name=default"})
-@ActiveProfiles({"demo", "test"})
+@DisclosureDeskHttpTest
 class DatabaseInUseTest {
 
     @Autowired DataSource dataSource;

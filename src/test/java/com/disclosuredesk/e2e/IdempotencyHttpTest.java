@@ -18,6 +18,7 @@ import java.util.stream.Collectors;
 import com.disclosuredesk.intake.OrderSubmission;
 import com.disclosuredesk.order.Offence;
 import com.disclosuredesk.order.OrderRepository;
+import com.disclosuredesk.support.DisclosureDeskHttpTest;
 import com.disclosuredesk.support.Orders;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -28,7 +29,6 @@ import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.http.HttpEntity;
 import org.springframework.http.HttpHeaders;
@@ -36,17 +36,13 @@ import org.springframework.http.HttpMethod;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.test.context.ActiveProfiles;
 
 /**
  * The same authority and reference never create a second order: a resubmission of the same body is {@code 200}
  * with the existing order, a different body is {@code 409}, and twenty identical submissions at once create one
  * order and one process instance.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
-        // the same context as the other HTTP tests: one engine named "default"
-        "camunda.bpm.generate-unique-process-engine-name=false", "camunda.bpm.process-engine-name=default"})
-@ActiveProfiles({"demo", "test"})
+@DisclosureDeskHttpTest
 class IdempotencyHttpTest {
 
     private static final ObjectMapper JSON = JsonMapper.builder().findAndAddModules()

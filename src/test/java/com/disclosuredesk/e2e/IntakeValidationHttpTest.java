@@ -11,6 +11,7 @@ import java.util.function.Consumer;
 import java.util.stream.Stream;
 
 import com.disclosuredesk.order.OrderRepository;
+import com.disclosuredesk.support.DisclosureDeskHttpTest;
 import com.disclosuredesk.support.Orders;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -30,24 +31,19 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.http.HttpEntity;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
-import org.springframework.test.context.ActiveProfiles;
 
 /**
  * Bad input over HTTP, one kind per case: each gets its own status as {@code application/problem+json}, names the
  * offending fields by their JSON paths, never repeats a submitted value, and (checked after all cases) stores no
  * order and starts no process.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
-        // the same context as the other HTTP tests: one engine named "default"
-        "camunda.bpm.generate-unique-process-engine-name=false", "camunda.bpm.process-engine-name=default"})
-@ActiveProfiles({"demo", "test"})
+@DisclosureDeskHttpTest
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class IntakeValidationHttpTest {
 

@@ -8,11 +8,11 @@ import java.sql.ResultSet;
 import java.sql.ResultSetMetaData;
 import java.sql.Statement;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.function.Predicate;
@@ -22,7 +22,9 @@ import javax.sql.DataSource;
 import com.disclosuredesk.intake.OrderSubmission;
 import com.disclosuredesk.order.TargetType;
 import com.disclosuredesk.support.ApiRequests;
+import com.disclosuredesk.support.DisclosureDeskHttpTest;
 import com.disclosuredesk.support.Orders;
+import com.disclosuredesk.support.Polling;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
@@ -33,7 +35,6 @@ import org.camunda.bpm.engine.runtime.Job;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.boot.test.web.client.TestRestTemplate;
@@ -43,7 +44,6 @@ import org.springframework.http.HttpMethod;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.test.context.ActiveProfiles;
 
 /**
  * Runs orders through every ending (disclosed twice, returned then disclosed, rejected, withdrawn, clarified,
@@ -52,9 +52,7 @@ import org.springframework.test.context.ActiveProfiles;
  * traces), in the application log, and in every REST response except the authorized download. None may be found.
  * The log must still follow every order, by its tracking number.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
-        "camunda.bpm.generate-unique-process-engine-name=false", "camunda.bpm.process-engine-name=default"})
-@ActiveProfiles({"demo", "test"})
+@DisclosureDeskHttpTest
 @ExtendWith(OutputCaptureExtension.class)
 class NoPersonalDataLeakTest {
 
@@ -226,25 +224,23 @@ class NoPersonalDataLeakTest {
         return tables;
     }
 
-    private Incident failUntilIncident(String trackingNumber) throws InterruptedException {
+    private Incident failUntilIncident(String trackingNumber) {
         String pi = runtime.createProcessInstanceQuery().processInstanceBusinessKey(trackingNumber).singleResult().getId();
-        Instant deadline = Instant.now().plus(Duration.ofSeconds(60));
-        while (Instant.now().isBefore(deadline)) {
-            Incident incident = runtime.createIncidentQuery().processInstanceId(pi).singleResult();
-            if (incident != null) {
-                return incident;
-            }
-            Job job = management.createJobQuery().processInstanceId(pi).singleResult();
-            if (job != null && job.getExceptionMessage() != null) {
-                try {
-                    management.executeJob(job.getId());
-                } catch (RuntimeException expected) {
-                    // the directory is unavailable: the job fails and its retries go down
-                }
-            }
-            Thread.sleep(100);
-        }
-        throw new AssertionError("no incident for " + trackingNumber);
+        return Polling.await("an incident for " + trackingNumber, Duration.ofSeconds(60), Duration.ofMillis(100))
+                .until(() -> {
+                    Incident incident = runtime.createIncidentQuery().processInstanceId(pi).singleResult();
+                    if (incident == null) {
+                        Job job = management.createJobQuery().processInstanceId(pi).singleResult();
+                        if (job != null && job.getExceptionMessage() != null) {
+                            try {
+                                management.executeJob(job.getId());
+                            } catch (RuntimeException expected) {
+                                // the directory is unavailable: the job fails and its retries go down
+                            }
+                        }
+                    }
+                    return incident;
+                }, Objects::nonNull);
     }
 
     private Set<String> disclosedValues(String trackingNumber) throws Exception {

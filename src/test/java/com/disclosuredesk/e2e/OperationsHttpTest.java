@@ -10,14 +10,18 @@ import java.util.Date;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import javax.sql.DataSource;
 
 import com.disclosuredesk.support.ApiRequests;
+import com.disclosuredesk.support.DisclosureDeskHttpTest;
 import com.disclosuredesk.support.OrderFlow;
 import com.disclosuredesk.support.Orders;
+import com.disclosuredesk.support.Polling;
 import com.fasterxml.jackson.databind.JsonNode;
 
 import org.camunda.bpm.engine.HistoryService;
@@ -29,7 +33,6 @@ import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.task.Task;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.http.HttpEntity;
 import org.springframework.http.HttpHeaders;
@@ -38,16 +41,13 @@ import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.test.context.ActiveProfiles;
 
 /**
  * What operations rely on, over HTTP: the probes (public, status only), health details and metrics (administrators
  * and the monitoring group only), the metrics' figures in Prometheus format after real orders, and the history
  * cleanup as configured.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
-        "camunda.bpm.generate-unique-process-engine-name=false", "camunda.bpm.process-engine-name=default"})
-@ActiveProfiles({"demo", "test"})
+@DisclosureDeskHttpTest
 class OperationsHttpTest {
 
     @Autowired TestRestTemplate http;
@@ -189,10 +189,10 @@ class OperationsHttpTest {
     void theEngineInsertsThroughTheEntityManagerThatChecksIdsWithoutRenderingEntities() {
         ProcessEngineConfigurationImpl configuration = (ProcessEngineConfigurationImpl) engine.getProcessEngineConfiguration();
         assertThat(configuration.getSessionFactories().get(org.camunda.bpm.engine.impl.db.entitymanager.DbEntityManager.class))
-                .isInstanceOf(com.disclosuredesk.operations.EntityIdCheckPlugin.Factory.class);
+                .isInstanceOf(com.disclosuredesk.engine.EntityIdCheckPlugin.Factory.class);
         Object opened = configuration.getCommandExecutorTxRequired().execute(context ->
                 context.getSession(org.camunda.bpm.engine.impl.db.entitymanager.DbEntityManager.class));
-        assertThat(opened).isInstanceOf(com.disclosuredesk.operations.EntityIdCheckPlugin.EntityManager.class);
+        assertThat(opened).isInstanceOf(com.disclosuredesk.engine.EntityIdCheckPlugin.EntityManager.class);
     }
 
     @Test
@@ -233,34 +233,23 @@ class OperationsHttpTest {
                 .isEqualTo(Duration.ofDays(730));
     }
 
-    private HistoricProcessInstance awaitEnded(String trackingNumber) throws InterruptedException {
-        Instant deadline = Instant.now().plusSeconds(30);
-        while (Instant.now().isBefore(deadline)) {
-            HistoricProcessInstance instance = history.createHistoricProcessInstanceQuery()
-                    .processInstanceBusinessKey(trackingNumber).singleResult();
-            if (instance != null && instance.getEndTime() != null) {
-                return instance;
-            }
-            Thread.sleep(100);
-        }
-        throw new AssertionError("process of " + trackingNumber + " did not end");
+    private HistoricProcessInstance awaitEnded(String trackingNumber) {
+        return Polling.await("the process of " + trackingNumber + " ended", Duration.ofSeconds(30), Duration.ofMillis(100))
+                .until(() -> history.createHistoricProcessInstanceQuery().processInstanceBusinessKey(trackingNumber)
+                        .singleResult(), instance -> instance != null && instance.getEndTime() != null);
     }
 
     /** Orders by status in the table, read until two reads in a row agree (the job executor may move orders on). */
-    private Map<String, Long> stableOrdersByStatus() throws InterruptedException {
+    private Map<String, Long> stableOrdersByStatus() {
         JdbcTemplate jdbc = new JdbcTemplate(dataSource);
-        Map<String, Long> previous = null;
-        for (int attempt = 0; attempt < 50; attempt++) {
-            Map<String, Long> counts = new HashMap<>();
-            jdbc.query("SELECT status, COUNT(*) FROM dd_legal_order GROUP BY status",
-                    (java.sql.ResultSet rs) -> { counts.put(rs.getString(1), rs.getLong(2)); });
-            if (counts.equals(previous)) {
-                return counts;
-            }
-            previous = counts;
-            Thread.sleep(200);
-        }
-        throw new AssertionError("orders keep moving: " + previous);
+        AtomicReference<Map<String, Long>> previous = new AtomicReference<>();
+        return Polling.await("orders by status to settle", Duration.ofSeconds(10), Duration.ofMillis(200))
+                .until(() -> {
+                    Map<String, Long> counts = new HashMap<>();
+                    jdbc.query("SELECT status, COUNT(*) FROM dd_legal_order GROUP BY status",
+                            (java.sql.ResultSet rs) -> { counts.put(rs.getString(1), rs.getLong(2)); });
+                    return counts.equals(previous.getAndSet(counts)) ? counts : null;
+                }, Objects::nonNull);
     }
 
     private String scrapePrometheus() {

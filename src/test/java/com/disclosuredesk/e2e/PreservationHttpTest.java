@@ -15,13 +15,17 @@ import javax.sql.DataSource;
 
 import com.disclosuredesk.intake.OrderSubmission;
 import com.disclosuredesk.order.Offence;
+import com.disclosuredesk.order.AuthorityNotes;
 import com.disclosuredesk.order.OrderRepository;
+import com.disclosuredesk.order.OrderTimeline;
+import com.disclosuredesk.order.TimelineStep;
 import com.disclosuredesk.order.OrderType;
 import com.disclosuredesk.order.TargetType;
 import com.disclosuredesk.preservation.PreservationRecord;
 import com.disclosuredesk.preservation.PreservationService;
 import com.disclosuredesk.process.LegalOrderProcess;
 import com.disclosuredesk.support.ApiRequests;
+import com.disclosuredesk.support.DisclosureDeskHttpTest;
 import com.disclosuredesk.support.Orders;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -40,7 +44,6 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.http.HttpEntity;
 import org.springframework.http.HttpHeaders;
@@ -49,7 +52,6 @@ import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.test.context.ActiveProfiles;
 
 /**
  * Preservation over HTTP: a production order's reference to an earlier preservation order (checked without revealing
@@ -62,9 +64,7 @@ import org.springframework.test.context.ActiveProfiles;
  * business key stands for the process step that waits for the message: the {@code PreservationExtended} receiver
  * extends the hold in the correlation's transaction, as the legal-order process does.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
-        "camunda.bpm.generate-unique-process-engine-name=false", "camunda.bpm.process-engine-name=default"})
-@ActiveProfiles({"demo", "test"})
+@DisclosureDeskHttpTest
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class PreservationHttpTest {
 
@@ -78,6 +78,8 @@ class PreservationHttpTest {
 
     @Autowired TestRestTemplate http;
     @Autowired OrderRepository orders;
+    @Autowired OrderTimeline timeline;
+    @Autowired AuthorityNotes notes;
     @Autowired PreservationService preservations;
     @Autowired RuntimeService runtime;
     @Autowired HistoryService history;
@@ -271,8 +273,8 @@ class PreservationHttpTest {
         JsonNode notWaiting = conflict(path, "order-state");
         assertThat(notWaiting.get("detail").asText()).contains("is not waiting for an extension");
         assertThat(preservations.find(trackingNumber)).contains(held);
-        assertThat(orders.timeline(trackingNumber)).noneMatch(e -> e.step().equals("PRESERVATION_EXTENSION_REQUESTED"));
-        assertThat(orders.notes(trackingNumber)).isEmpty();
+        assertThat(timeline.of(trackingNumber)).noneMatch(e -> e.step() == TimelineStep.PRESERVATION_EXTENSION_REQUESTED);
+        assertThat(notes.of(trackingNumber)).isEmpty();
 
         JdbcTemplate jdbc = new JdbcTemplate(dataSource);
         jdbc.update("UPDATE dd_preservation SET held_until = ? WHERE tracking_number = ?",
@@ -331,7 +333,7 @@ class PreservationHttpTest {
 
         assertThat(refused.get("detail").asText()).contains("already extended once");
         assertThat(preservations.find(trackingNumber)).contains(held);
-        assertThat(orders.timeline(trackingNumber)).noneMatch(e -> e.step().equals("PRESERVATION_EXTENSION_REQUESTED"));
+        assertThat(timeline.of(trackingNumber)).noneMatch(e -> e.step() == TimelineStep.PRESERVATION_EXTENSION_REQUESTED);
         assertThat(runtime.createProcessInstanceQuery().processInstanceId(extender).count()).isEqualTo(1);
         runtime.deleteProcessInstance(extender, "test done");
     }
@@ -366,7 +368,7 @@ class PreservationHttpTest {
         assertThat(post(path, later, "analyst").getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
 
         assertThat(orders.get(trackingNumber).nonDisclosureUntil()).isEqualTo(current);
-        assertThat(orders.timeline(trackingNumber)).noneMatch(e -> e.step().equals("NON_DISCLOSURE_EXTENDED"));
+        assertThat(timeline.of(trackingNumber)).noneMatch(e -> e.step() == TimelineStep.NON_DISCLOSURE_EXTENDED);
     }
 
     @Test
@@ -381,8 +383,8 @@ class PreservationHttpTest {
         assertThat(late.getHeaders().getContentType()).isEqualTo(MediaType.APPLICATION_PROBLEM_JSON);
         assertThat(late.getBody().get("detail").asText()).contains("is not waiting to notify the user");
         assertThat(orders.get(trackingNumber).nonDisclosureUntil()).isEqualTo(current);
-        assertThat(orders.timeline(trackingNumber)).noneMatch(e -> e.step().equals("NON_DISCLOSURE_EXTENDED"));
-        assertThat(orders.notes(trackingNumber)).isEmpty();
+        assertThat(timeline.of(trackingNumber)).noneMatch(e -> e.step() == TimelineStep.NON_DISCLOSURE_EXTENDED);
+        assertThat(notes.of(trackingNumber)).isEmpty();
     }
 
     @Test

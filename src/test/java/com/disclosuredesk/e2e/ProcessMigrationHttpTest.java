@@ -7,6 +7,7 @@ import java.util.List;
 
 import com.disclosuredesk.process.LegalOrderProcess;
 import com.disclosuredesk.support.ApiRequests;
+import com.disclosuredesk.support.DisclosureDeskHttpTest;
 import com.disclosuredesk.support.OrderFlow;
 import com.disclosuredesk.support.Orders;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -16,7 +17,6 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.core.io.ByteArrayResource;
 import org.springframework.core.io.ClassPathResource;
@@ -26,7 +26,6 @@ import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
-import org.springframework.test.context.ActiveProfiles;
 import org.springframework.util.LinkedMultiValueMap;
 
 /**
@@ -34,12 +33,18 @@ import org.springframework.util.LinkedMultiValueMap;
  * previous version of legal-order (1.0, from the repository's history), the current version is deployed, the
  * running instance is migrated with a generated migration plan, and the order then completes on the current version.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
-        "camunda.bpm.generate-unique-process-engine-name=false", "camunda.bpm.process-engine-name=default"})
-@ActiveProfiles({"demo", "test"})
+@DisclosureDeskHttpTest
 class ProcessMigrationHttpTest {
 
-    private static final List<String> FORMS = List.of("legal-analysis.form", "approval.form", "start-legal-order.form");
+    private static final List<String> FORMS = List.of("legal-analysis.form", "approval.form", "start-legal-order.form",
+            "verify-requester.form", "emergency-approval.form", "analysis-after-disclosure.form");
+
+    /** legal-order 1.3 moved these waiting activities of 1.2 into embedded sub-processes (docs/operations.md). */
+    private static final List<String> MOVED_IN_1_3 = List.of("Task_VerifyRequester",
+            "Gateway_AwaitClarification", "Event_ClarificationReceived", "Event_ClarificationOverdue",
+            "Gateway_PreservationHold", "Event_PreservationExpired", "Event_PreservationExtended",
+            "Task_AnalysisAfterDisclosure",
+            "Gateway_AwaitNonDisclosureEnd", "Event_NonDisclosureEnded", "Event_NonDisclosureExtended");
 
     @Autowired TestRestTemplate http;
     @Autowired ProcessEngine engine;
@@ -112,6 +117,62 @@ class ProcessMigrationHttpTest {
         assertThat(disclosed.get("outcome").asText()).isEqualTo("FULFILLED");
         assertThat(engine.getHistoryService().createHistoricProcessInstanceQuery().processInstanceId(instance)
                 .singleResult().getProcessDefinitionId()).isEqualTo(current);
+    }
+
+    @Test
+    void ordersWaitingInBlocksThatMovedIntoSubProcessesAreMigratedFrom12OverTheEngineRestApi() throws Exception {
+        OrderFlow flow = new OrderFlow(http);
+        String previous = deploy("legal-order 1.2 (migration test)", "migration/legal-order-1.2.bpmn");
+        assertThat(definition(previous).get("versionTag").asText()).isEqualTo("1.2");
+        // one order waits for the call-back, one for the authority's clarification (a timer of 14 days runs)
+        String verification = flow.submit(Orders.emergency(Orders.valid("AZ-MIGRATE-V-" + System.nanoTime())));
+        flow.awaitStatus(verification, "NEEDS_VERIFICATION");
+        String clarification = flow.submit(Orders.withoutDigest(Orders.valid("AZ-MIGRATE-C-" + System.nanoTime())));
+        flow.awaitStatus(clarification, "NEEDS_CLARIFICATION");
+        List<String> instances = List.of(processInstance(verification).get("id").asText(),
+                processInstance(clarification).get("id").asText());
+        var clarificationTimer = engine.getManagementService().createJobQuery().processInstanceId(instances.get(1))
+                .activityId("Event_ClarificationOverdue").singleResult();
+
+        String current = deploy("legal-order current (migration test)", "legal-order.bpmn");
+        assertThat(definition(current).get("versionTag").asText()).isEqualTo("1.3");
+        // the plan of docs/operations.md: generated without updateEventTriggers, plus the activities that moved
+        ObjectNode generate = json.createObjectNode().put("sourceProcessDefinitionId", previous)
+                .put("targetProcessDefinitionId", current);
+        ObjectNode plan = (ObjectNode) engineRest(HttpMethod.POST, "/migration/generate", generate.toString()).getBody();
+        assertThat(plan.get("instructions").findValues("sourceActivityIds").toString())
+                .contains("Task_LegalAnalysis", "Event_AnalysisOverdue").doesNotContain("Task_VerifyRequester");
+        for (String activity : MOVED_IN_1_3) {
+            ObjectNode instruction = plan.withArray("instructions").addObject();
+            instruction.putArray("sourceActivityIds").add(activity);
+            instruction.putArray("targetActivityIds").add(activity);
+            instruction.put("updateEventTrigger", false);
+        }
+        ResponseEntity<JsonNode> validation = engineRest(HttpMethod.POST, "/migration/validate", plan.toString());
+        assertThat(validation.getBody().get("instructionReports")).as(validation.getBody().toString()).isEmpty();
+        ObjectNode execute = json.createObjectNode();
+        execute.set("migrationPlan", plan);
+        instances.forEach(execute.putArray("processInstanceIds")::add);
+        execute.put("skipCustomListeners", false).put("skipIoMappings", false);
+        ResponseEntity<JsonNode> executed = engineRest(HttpMethod.POST, "/migration/execute", execute.toString());
+        assertThat(executed.getStatusCode()).as(String.valueOf(executed.getBody())).isEqualTo(HttpStatus.NO_CONTENT);
+
+        assertThat(processInstance(verification).get("definitionId").asText()).isEqualTo(current);
+        assertThat(engine.getRuntimeService().getActiveActivityIds(instances.get(0))).containsExactly("Task_VerifyRequester");
+        assertThat(engine.getRuntimeService().getActivityInstance(instances.get(1))
+                .getActivityInstances("SubProcess_Clarification")).hasSize(1);
+        var migratedTimer = engine.getManagementService().createJobQuery().processInstanceId(instances.get(1))
+                .activityId("Event_ClarificationOverdue").singleResult();
+        assertThat(migratedTimer.getId()).isEqualTo(clarificationTimer.getId());
+        assertThat(migratedTimer.getDuedate()).isEqualTo(clarificationTimer.getDuedate());
+        assertThat(migratedTimer.getProcessDefinitionId()).isEqualTo(current);
+
+        // the call-back is recorded on the current version and the order goes on to its analysis
+        flow.completeTask(verification, "analyst", """
+                {"variables": {"requesterVerified": {"value": "true"},
+                  "verificationNote": {"value": "Called the duty officer through the switchboard of the official directory."}}}
+                """);
+        flow.awaitStatus(verification, "IN_LEGAL_ANALYSIS");
     }
 
     /** Deploys one BPMN resource of the classpath with the forms, as legal-order.bpmn; answers the definition id. */

@@ -12,6 +12,7 @@ import java.util.Base64;
 import java.util.List;
 
 import com.disclosuredesk.order.OrderRepository;
+import com.disclosuredesk.support.DisclosureDeskHttpTest;
 import com.disclosuredesk.support.Orders;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -23,7 +24,6 @@ import org.camunda.bpm.engine.HistoryService;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.http.HttpEntity;
@@ -31,16 +31,12 @@ import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
-import org.springframework.test.context.ActiveProfiles;
 
 /**
  * The body limit of the API ({@code disclosure-desk.api.max-body-bytes}, 1 MiB): at the limit a body is read,
  * one byte more is {@code 413}, announced by {@code Content-Length} or counted in a chunked body.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
-        // the same context as the other HTTP tests: one engine named "default"
-        "camunda.bpm.generate-unique-process-engine-name=false", "camunda.bpm.process-engine-name=default"})
-@ActiveProfiles({"demo", "test"})
+@DisclosureDeskHttpTest
 class RequestBodyLimitHttpTest {
 
     private static final ObjectMapper JSON = JsonMapper.builder().findAndAddModules()

@@ -9,6 +9,7 @@ import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.Base64;
 import java.util.List;
+import java.util.Objects;
 import java.util.Set;
 
 import com.disclosuredesk.common.Sha256;
@@ -21,13 +22,14 @@ import com.disclosuredesk.order.OrderType;
 import com.disclosuredesk.order.Target;
 import com.disclosuredesk.order.TargetType;
 import com.disclosuredesk.process.OrderOutcome;
+import com.disclosuredesk.support.DisclosureDeskHttpTest;
+import com.disclosuredesk.support.Polling;
 import com.disclosuredesk.transparency.TransparencyLedger;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.http.HttpEntity;
 import org.springframework.http.HttpHeaders;
@@ -35,17 +37,13 @@ import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
-import org.springframework.test.context.ActiveProfiles;
 
 /**
  * The public transparency API and page over HTTP, without sign-in: the report as JSON and CSV, bad parameters as
  * problem+json, a report frozen and published by the process (started over the engine REST API as an
  * administrator), the ledger's links, and the page. Same context as the other HTTP tests.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
-        // the engine REST API and the web apps address the engine "default", as in production
-        "camunda.bpm.generate-unique-process-engine-name=false", "camunda.bpm.process-engine-name=default"})
-@ActiveProfiles({"demo", "test"})
+@DisclosureDeskHttpTest
 class TransparencyHttpTest {
 
     @Autowired TestRestTemplate http;
@@ -220,17 +218,16 @@ class TransparencyHttpTest {
         return http.exchange("/engine-rest/message", HttpMethod.POST, new HttpEntity<>(body, headers), String.class);
     }
 
-    private JsonNode awaitPublished(String period) throws Exception {
-        Instant deadline = Instant.now().plus(Duration.ofSeconds(30));
-        while (Instant.now().isBefore(deadline)) {
-            for (JsonNode listed : json.readTree(get("/api/transparency/reports", null).getBody())) {
-                if (period.equals(listed.get("period").asText()) && "PUBLISHED".equals(listed.get("status").asText())) {
-                    return listed;
-                }
-            }
-            Thread.sleep(200);
-        }
-        throw new AssertionError("report " + period + " not published within 30 s");
+    private JsonNode awaitPublished(String period) {
+        return Polling.await("report " + period + " published", Duration.ofSeconds(30), Duration.ofMillis(200))
+                .until(() -> {
+                    for (JsonNode listed : json.readTree(get("/api/transparency/reports", null).getBody())) {
+                        if (period.equals(listed.get("period").asText()) && "PUBLISHED".equals(listed.get("status").asText())) {
+                            return listed;
+                        }
+                    }
+                    return null;
+                }, Objects::nonNull);
     }
 
     @Test

@@ -15,10 +15,14 @@ import java.util.Set;
 
 import javax.sql.DataSource;
 
+import com.disclosuredesk.disclosure.DisclosureProperties;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import com.disclosuredesk.common.Sequences;
+import com.disclosuredesk.support.Repositories;
 import com.disclosuredesk.disclosure.DisclosureRepository;
 import com.disclosuredesk.disclosure.DisclosureService;
 import com.disclosuredesk.disclosure.PackageCipher;
-import com.disclosuredesk.preservation.PreservationPolicy;
+import com.disclosuredesk.preservation.PreservationPolicies;
 import com.disclosuredesk.preservation.PreservationRepository;
 import com.disclosuredesk.preservation.PreservationService;
 import com.disclosuredesk.order.DataCategory;
@@ -33,6 +37,7 @@ import com.disclosuredesk.order.Target;
 import com.disclosuredesk.order.TargetType;
 import com.disclosuredesk.subscribers.SubscriberDirectory;
 import com.disclosuredesk.subscribers.TargetData;
+import com.disclosuredesk.support.ApplicationJson;
 import com.disclosuredesk.support.MigratedDatabase;
 import com.disclosuredesk.support.MutableClock;
 
@@ -80,14 +85,15 @@ class UserNotificationServiceTest {
         DataSource db = MigratedDatabase.newDatabase();
         jdbc = new JdbcTemplate(db);
         clock = new MutableClock(DISCLOSED);
-        orders = new OrderRepository(db, clock);
-        disclosures = new DisclosureRepository(db);
+        orders = Repositories.orders(db, clock);
+        disclosures = new DisclosureRepository(JdbcClient.create(db), new Sequences(db));
         String key = Base64.getEncoder().encodeToString("a test key of thirty-two bytes!!".getBytes(StandardCharsets.US_ASCII));
-        PackageCipher cipher = new PackageCipher(key, new MockEnvironment());
+        PackageCipher cipher = new PackageCipher(new DisclosureProperties(key, Duration.ofDays(30)), new MockEnvironment());
         FakeDirectory directory = new FakeDirectory();
-        disclosure = new DisclosureService(orders, disclosures, directory, cipher, clock, Duration.ofDays(30),
-                new PreservationService(orders, new PreservationRepository(db), directory, cipher, PreservationPolicy.defaults(), clock));
-        notifications = new UserNotificationService(db, orders, disclosures, clock);
+        disclosure = new DisclosureService(orders, disclosures, directory, cipher, clock, new DisclosureProperties(null, Duration.ofDays(30)),
+                new PreservationService(orders, new PreservationRepository(JdbcClient.create(db)), directory, cipher, PreservationPolicies.defaults(), clock,
+                ApplicationJson.packageJson()), ApplicationJson.packageJson());
+        notifications = new UserNotificationService(JdbcClient.create(db), new Sequences(db), orders, disclosures, clock);
         order("LO-2026-000001", new Target(TargetType.USERNAME, "@suspect_one"), new Target(TargetType.PHONE, SUSPECT_PHONE),
                 new Target(TargetType.USERNAME, "@suspect_two"), new Target(TargetType.USERNAME, "@nobody"));
     }

@@ -16,6 +16,7 @@ import java.util.Set;
 
 import javax.sql.DataSource;
 
+import com.disclosuredesk.support.Repositories;
 import com.disclosuredesk.support.MigratedDatabase;
 import com.disclosuredesk.support.MutableClock;
 import org.junit.jupiter.api.BeforeEach;
@@ -30,13 +31,17 @@ class OrderRepositoryTest {
     private JdbcTemplate jdbc;
     private MutableClock clock;
     private OrderRepository orders;
+    private OrderTimeline timeline;
+    private OrderOutbox outbox;
 
     @BeforeEach
     void repository() {
         DataSource ds = MigratedDatabase.newDatabase();
         jdbc = new JdbcTemplate(ds);
         clock = new MutableClock(NOW);
-        orders = new OrderRepository(ds, clock);
+        orders = Repositories.orders(ds, clock);
+        timeline = Repositories.timeline(ds, clock);
+        outbox = Repositories.outbox(ds, clock);
     }
 
     /** The spec's example order. */
@@ -242,11 +247,11 @@ class OrderRepositoryTest {
         assertThat(orders.status("LO-2026-000001")).contains(new OrderRepository.StatusView(OrderStatus.REJECTED, "REJECTED",
                 null, NOW.plusSeconds(180)));
         assertThat(orders.get("LO-2026-000001").status()).isEqualTo(OrderStatus.REJECTED);
-        assertThat(orders.messages("LO-2026-000001")).extracting(OutboxMessage::kind)
+        assertThat(outbox.of("LO-2026-000001")).extracting(OutboxMessage::kind)
                 .containsExactly("IN_LEGAL_ANALYSIS", "REJECTED", "REJECTED");
-        assertThat(orders.messages("LO-2026-000001").get(1).message()).contains("Not proportionate.");
-        assertThat(orders.messagesFor(order("LO-2026-000001").submittedBy(), 0, 10)).hasSize(3);
-        assertThat(orders.messagesFor("someone-else", 0, 10)).isEmpty();
+        assertThat(outbox.of("LO-2026-000001").get(1).message()).contains("Not proportionate.");
+        assertThat(outbox.forRecipient(order("LO-2026-000001").submittedBy(), 0, 10)).hasSize(3);
+        assertThat(outbox.forRecipient("someone-else", 0, 10)).isEmpty();
     }
 
     @Test
@@ -265,20 +270,20 @@ class OrderRepositoryTest {
         orders.insert(order("LO-2026-000002", "DE", "Staatsanwaltschaft Berlin", "AZ-2"), "b".repeat(64));
 
         clock.set(NOW.plusSeconds(10));
-        orders.addEvent("LO-2026-000001", "VALIDITY_CHECKED", null, "VALID");
+        timeline.record("LO-2026-000001", TimelineStep.VALIDITY_CHECKED, null, "VALID");
         clock.set(NOW);
-        orders.addEvent("LO-2026-000001", "RECEIVED", "police-de", "Order received over the API.");
-        orders.addEvent("LO-2026-000002", "RECEIVED", "police-de", "Other order.");
+        timeline.record("LO-2026-000001", TimelineStep.RECEIVED, "police-de", "Order received over the API.");
+        timeline.record("LO-2026-000002", TimelineStep.RECEIVED, "police-de", "Other order.");
         clock.set(NOW.plusSeconds(10));
-        orders.addEvent("LO-2026-000001", "IN_LEGAL_ANALYSIS", null, "Waiting for legal analysis.");
+        timeline.record("LO-2026-000001", TimelineStep.IN_LEGAL_ANALYSIS, null, "Waiting for legal analysis.");
 
-        assertThat(orders.timeline("LO-2026-000001"))
+        assertThat(timeline.of("LO-2026-000001"))
                 .extracting(TimelineEvent::at, TimelineEvent::step, TimelineEvent::actor, TimelineEvent::detail)
                 .containsExactly(
-                        tuple(NOW, "RECEIVED", "police-de", "Order received over the API."),
-                        tuple(NOW.plusSeconds(10), "VALIDITY_CHECKED", null, "VALID"),
-                        tuple(NOW.plusSeconds(10), "IN_LEGAL_ANALYSIS", null, "Waiting for legal analysis."));
-        assertThat(orders.timeline("LO-2026-000003")).isEmpty();
+                        tuple(NOW, TimelineStep.RECEIVED, "police-de", "Order received over the API."),
+                        tuple(NOW.plusSeconds(10), TimelineStep.VALIDITY_CHECKED, null, "VALID"),
+                        tuple(NOW.plusSeconds(10), TimelineStep.IN_LEGAL_ANALYSIS, null, "Waiting for legal analysis."));
+        assertThat(timeline.of("LO-2026-000003")).isEmpty();
     }
 
     @Test

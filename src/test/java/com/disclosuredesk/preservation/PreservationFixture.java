@@ -10,9 +10,14 @@ import java.util.Set;
 
 import javax.sql.DataSource;
 
+import com.disclosuredesk.disclosure.DisclosureProperties;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import com.disclosuredesk.common.Sequences;
+import com.disclosuredesk.support.Repositories;
 import com.disclosuredesk.disclosure.DisclosureRepository;
 import com.disclosuredesk.disclosure.DisclosureService;
 import com.disclosuredesk.disclosure.PackageCipher;
+import com.disclosuredesk.disclosure.PackageJson;
 import com.disclosuredesk.order.DataCategory;
 import com.disclosuredesk.order.IssuerType;
 import com.disclosuredesk.order.LegalOrder;
@@ -22,6 +27,7 @@ import com.disclosuredesk.order.OrderStatus;
 import com.disclosuredesk.order.OrderType;
 import com.disclosuredesk.order.Target;
 import com.disclosuredesk.subscribers.JdbcSubscriberDirectory;
+import com.disclosuredesk.support.ApplicationJson;
 import com.disclosuredesk.support.MigratedDatabase;
 import com.disclosuredesk.support.MutableClock;
 
@@ -45,20 +51,25 @@ final class PreservationFixture {
     final DataSource db = MigratedDatabase.newDatabase();
     final JdbcTemplate jdbc = new JdbcTemplate(db);
     final MutableClock clock = new MutableClock(NOW);
-    final OrderRepository orders = new OrderRepository(db, clock);
-    final PreservationRepository repository = new PreservationRepository(db);
-    final JdbcSubscriberDirectory directory = new JdbcSubscriberDirectory(db);
+    final OrderRepository orders = Repositories.orders(db, clock);
+    final PreservationRepository repository = new PreservationRepository(JdbcClient.create(db));
+    final JdbcSubscriberDirectory directory = new JdbcSubscriberDirectory(JdbcClient.create(db));
     final PackageCipher cipher;
     final PreservationService preservations;
-    final DisclosureRepository disclosures = new DisclosureRepository(db);
+    final DisclosureRepository disclosures = new DisclosureRepository(JdbcClient.create(db), new Sequences(db));
     final DisclosureService disclosure;
 
     PreservationFixture() {
+        this(ApplicationJson.packageJson());
+    }
+
+    /** With the documents written by the given {@link PackageJson} (the application's mapper, in PackageGoldenTest). */
+    PreservationFixture(PackageJson json) {
         MockEnvironment demo = new MockEnvironment();
         demo.setActiveProfiles("demo");
-        cipher = new PackageCipher("ZGVtby1rZXktZGlzY2xvc3VyZS1kZXNrLWRlbW8tMDE=", demo);
-        preservations = new PreservationService(orders, repository, directory, cipher, PreservationPolicy.defaults(), clock);
-        disclosure = new DisclosureService(orders, disclosures, directory, cipher, clock, Duration.ofDays(30), preservations);
+        cipher = new PackageCipher(new DisclosureProperties("ZGVtby1rZXktZGlzY2xvc3VyZS1kZXNrLWRlbW8tMDE=", Duration.ofDays(30)), demo);
+        preservations = new PreservationService(orders, repository, directory, cipher, PreservationPolicies.defaults(), clock, json);
+        disclosure = new DisclosureService(orders, disclosures, directory, cipher, clock, new DisclosureProperties(null, Duration.ofDays(30)), preservations, json);
         account(100001, "@suspect_one", PHONE_ONE);
         ip(1, 100001, "198.51.100.1", "2026-09-10T08:00:00Z");
         ip(2, 100001, "198.51.100.2", "2026-10-15T09:30:00Z");

@@ -13,7 +13,7 @@ class PreservationPolicyTest {
 
     @Test
     void euOrdersAreHeldSixtyDaysAndExtendedByThirtyOthersNinetyAndNinety() {
-        PreservationPolicy policy = PreservationPolicy.defaults();
+        PreservationPolicy policy = PreservationPolicies.defaults();
         assertThat(policy.hold(OrderType.EU_PRESERVATION_ORDER)).isEqualTo(Duration.ofDays(60));
         assertThat(policy.extension(OrderType.EU_PRESERVATION_ORDER)).isEqualTo(Duration.ofDays(30));
         assertThat(policy.hold(OrderType.PRESERVATION_REQUEST)).isEqualTo(Duration.ofDays(90));
@@ -22,7 +22,7 @@ class PreservationPolicyTest {
 
     @Test
     void durationsAreConfigurable() {
-        PreservationPolicy policy = new PreservationPolicy(Duration.ofDays(10), Duration.ofDays(20), Duration.ofHours(5),
+        PreservationPolicy policy = PreservationPolicy.of(Duration.ofDays(10), Duration.ofDays(20), Duration.ofHours(5),
                 Duration.ofDays(7));
         assertThat(policy.hold(OrderType.EU_PRESERVATION_ORDER)).isEqualTo(Duration.ofDays(10));
         assertThat(policy.hold(OrderType.PRESERVATION_REQUEST)).isEqualTo(Duration.ofDays(20));
@@ -35,15 +35,15 @@ class PreservationPolicyTest {
         assertThat(PreservationPolicy.isPreservation(OrderType.PRESERVATION_REQUEST)).isTrue();
         assertThat(PreservationPolicy.isPreservation(OrderType.EU_PRESERVATION_ORDER)).isTrue();
         assertThat(PreservationPolicy.isPreservation(OrderType.EU_PRODUCTION_ORDER)).isFalse();
-        assertThatThrownBy(() -> PreservationPolicy.defaults().hold(OrderType.COURT_ORDER))
+        assertThatThrownBy(() -> PreservationPolicies.defaults().hold(OrderType.COURT_ORDER))
                 .isInstanceOf(IllegalArgumentException.class);
     }
 
     @Test
     void aHoldMustLastSomeTime() {
-        assertThatThrownBy(() -> new PreservationPolicy(Duration.ZERO, Duration.ofDays(90), Duration.ofDays(30), Duration.ofDays(90)))
+        assertThatThrownBy(() -> PreservationPolicy.of(Duration.ZERO, Duration.ofDays(90), Duration.ofDays(30), Duration.ofDays(90)))
                 .isInstanceOf(IllegalStateException.class).hasMessageContaining("hold.eu");
-        assertThatThrownBy(() -> new PreservationPolicy(Duration.ofDays(60), Duration.ofDays(90), Duration.ofDays(30),
+        assertThatThrownBy(() -> PreservationPolicy.of(Duration.ofDays(60), Duration.ofDays(90), Duration.ofDays(30),
                 Duration.ofDays(-1))).isInstanceOf(IllegalStateException.class).hasMessageContaining("extension.other");
     }
 }

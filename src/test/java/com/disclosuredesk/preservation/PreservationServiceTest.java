@@ -11,14 +11,16 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Set;
 
+import com.disclosuredesk.support.Repositories;
 import com.disclosuredesk.common.Sha256;
 import com.disclosuredesk.disclosure.DisclosureDelivery;
-import com.disclosuredesk.disclosure.PackageBuilder;
+import com.disclosuredesk.disclosure.PreservedSnapshot;
 import com.disclosuredesk.order.DataCategory;
 import com.disclosuredesk.order.OrderType;
 import com.disclosuredesk.order.Target;
 import com.disclosuredesk.order.TargetType;
 import com.disclosuredesk.subscribers.TargetData;
+import com.fasterxml.jackson.databind.ObjectMapper;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -41,7 +43,7 @@ class PreservationServiceTest {
     }
 
     @Test
-    void freezesTheTargetsDataEncryptedWithTheDigestOfThePlaintext() {
+    void freezesTheTargetsDataEncryptedWithTheDigestOfThePlaintext() throws Exception {
         PreservationRecord record = service.preserve(EU);
 
         assertThat(record.trackingNumber()).isEqualTo(EU);
@@ -58,7 +60,7 @@ class PreservationServiceTest {
         assertThat(storedText).doesNotContain("198.51.100.1").doesNotContain("4915111110001").doesNotContain("suspect_one");
         byte[] plain = f.cipher.decrypt(stored, EU);
         assertThat(Sha256.hex(plain)).isEqualTo(record.sha256());
-        assertThat(PackageBuilder.parse(plain).get("categories").toString()).isEqualTo("[\"IP_ADDRESS\",\"PHONE_NUMBER\"]");
+        assertThat(new ObjectMapper().readTree(plain).get("categories").toString()).isEqualTo("[\"IP_ADDRESS\",\"PHONE_NUMBER\"]");
 
         PreservedSnapshot snapshot = service.heldSnapshot(EU).orElseThrow();
         assertThat(snapshot.sha256()).isEqualTo(record.sha256());
@@ -184,7 +186,7 @@ class PreservationServiceTest {
     void theDisclosureExpiryJobNeverDeletesASnapshot() {
         service.preserve(EU);
         f.clock.advance(Duration.ofDays(1000));
-        new DisclosureDelivery(f.disclosures, f.orders, f.cipher, f.clock).deleteExpired();
+        new DisclosureDelivery(f.disclosures, Repositories.timeline(f.db, f.clock), f.cipher, f.clock).deleteExpired();
         assertThat(f.storedSnapshot(EU)).isNotNull();
         assertThat(service.find(EU).orElseThrow().deletedAt()).isNull();
     }

@@ -131,6 +131,20 @@ class LegalOrderVariablesTest {
                     .hasMessageContaining("is not a JSON array");
         }
 
+        /** Read by the engine's JSON (Spin) since issue 15, as the private mapper read a list of strings before. */
+        @Test
+        void elementsThatAreNoTextsAreRefusedAsTheListOfStringsRefusedThem() {
+            assertThatThrownBy(() -> LegalOrderVariables.categories("[{\"category\":\"IP_ADDRESS\"}]"))
+                    .isInstanceOf(InvalidTaskInputException.class).hasMessageContaining("is not a JSON array");
+            assertThatThrownBy(() -> LegalOrderVariables.categories("[[\"IP_ADDRESS\"]]"))
+                    .isInstanceOf(InvalidTaskInputException.class).hasMessageContaining("is not a JSON array");
+            // a number or null was read as the text "1" or "null": an unknown category, named
+            assertThatThrownBy(() -> LegalOrderVariables.categories("[\"IP_ADDRESS\", 1, null]"))
+                    .isInstanceOf(InvalidTaskInputException.class).hasMessageContaining("1").hasMessageContaining("null");
+            assertThat(LegalOrderVariables.textsOf(Spin.JSON("[\"IP_ADDRESS\", 7, true, null]")))
+                    .containsExactly("IP_ADDRESS", "7", "true", null);
+        }
+
         @Test
         void spinObjectIsRefused() {
             assertThatThrownBy(() -> LegalOrderVariables.categories(Spin.JSON("{\"category\":\"IP_ADDRESS\"}")))

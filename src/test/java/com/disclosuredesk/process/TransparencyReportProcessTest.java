@@ -50,17 +50,15 @@ import org.springframework.test.context.ActiveProfiles;
 
 /**
  * Drives the real transparency-report BPMN with camunda-bpm-assert: the timer path (the quarter just ended, computed
- * from the engine's clock) and the start by hand, idempotent freezing, refused periods, a broken ledger. Same
- * context and coverage settings as {@link LegalOrderProcessTest} (one Spring context for both); the library computes
- * a test class's coverage over the processes that class touched, so the 100% asserted here is that of
- * transparency-report (report under target/process-test-coverage/).
+ * from the engine's clock) and the start by hand, idempotent freezing, refused periods, a broken ledger. The library
+ * computes a test class's coverage over the processes that class touched; {@link ProcessTestCoverage} asserts 100%,
+ * here that of transparency-report (report under target/process-test-coverage/). The legal-order stage tests run in a
+ * context of their own (they check their coverage together, see LegalOrderProcessTestSupport).
  */
-// LegalOrderProcessTest's nested Coverage class makes Spring Boot use [application, Coverage] as its configuration
-// classes: naming the same two here gives the same context key, so both classes share one context.
-@SpringBootTest(classes = {DisclosureDeskApplication.class, LegalOrderProcessTest.Coverage.class},
+@SpringBootTest(classes = {DisclosureDeskApplication.class, ProcessTestCoverage.class},
         properties = "camunda.bpm.job-execution.enabled=false")
 @ActiveProfiles({"demo", "test"})
-@Import({ProcessEngineCoverageConfiguration.class, LegalOrderProcessTest.Coverage.class})
+@Import({ProcessEngineCoverageConfiguration.class, ProcessTestCoverage.class})
 class TransparencyReportProcessTest {
 
     @Autowired ProcessEngine engine;

@@ -13,6 +13,7 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.stream.Collectors;
 
+import com.disclosuredesk.support.DisclosureDeskHttpTest;
 import com.disclosuredesk.support.OrderFlow;
 import com.disclosuredesk.support.Orders;
 
@@ -28,19 +29,15 @@ import org.camunda.bpm.engine.impl.util.ResourceTypeUtil;
 import org.camunda.bpm.engine.task.Task;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.http.HttpMethod;
-import org.springframework.test.context.ActiveProfiles;
 
 /**
  * Least privilege, written down and tested: every authorization the engine holds must be a row of the table in
  * docs/security.md (with no more permissions than the row lists), and every group row of the table must be held.
  * Read after an order has reached a task and the task was claimed, so that the engine's per-task grants exist too.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
-        "camunda.bpm.generate-unique-process-engine-name=false", "camunda.bpm.process-engine-name=default"})
-@ActiveProfiles({"demo", "test"})
+@DisclosureDeskHttpTest
 class AuthorizationTableTest {
 
     static final Path TABLE = Path.of("docs/security.md");

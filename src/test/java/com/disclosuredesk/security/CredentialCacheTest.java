@@ -38,7 +38,7 @@ class CredentialCacheTest {
 
     @Test
     void aSuccessfulSignInIsRememberedForItsTimeToLive() {
-        CredentialCache cache = new CredentialCache(identity, clock, Duration.ofSeconds(30));
+        CredentialCache cache = new CredentialCache(identity, clock, new CredentialCache.Settings(Duration.ofSeconds(30)));
 
         assertThat(cache.authenticate("police-de", "right")).get()
                 .satisfies(user -> assertThat(user.groups()).containsExactly("intake-systems"));
@@ -53,7 +53,7 @@ class CredentialCacheTest {
 
     @Test
     void anotherPasswordIsAlwaysCheckedByTheEngineAndNeverRemembered() {
-        CredentialCache cache = new CredentialCache(identity, clock, Duration.ofSeconds(30));
+        CredentialCache cache = new CredentialCache(identity, clock, new CredentialCache.Settings(Duration.ofSeconds(30)));
         assertThat(cache.authenticate("police-de", "right")).isPresent();
 
         assertThat(cache.authenticate("police-de", "wrong")).isEmpty();
@@ -67,7 +67,7 @@ class CredentialCacheTest {
 
     @Test
     void aTimeToLiveOfZeroChecksEverySignIn() {
-        CredentialCache cache = new CredentialCache(identity, clock, Duration.ZERO);
+        CredentialCache cache = new CredentialCache(identity, clock, new CredentialCache.Settings(Duration.ZERO));
         cache.authenticate("police-de", "right");
         cache.authenticate("police-de", "right");
         verify(identity, times(2)).checkPassword("police-de", "right");
@@ -75,7 +75,7 @@ class CredentialCacheTest {
 
     @Test
     void missingCredentialsAreRefusedWithoutAskingTheEngine() {
-        CredentialCache cache = new CredentialCache(identity, clock, Duration.ofSeconds(30));
+        CredentialCache cache = new CredentialCache(identity, clock, new CredentialCache.Settings(Duration.ofSeconds(30)));
         assertThat(cache.authenticate(null, "right")).isEmpty();
         assertThat(cache.authenticate("police-de", null)).isEmpty();
         assertThat(cache.authenticate("", "right")).isEmpty();
@@ -84,7 +84,7 @@ class CredentialCacheTest {
 
     @Test
     void clearForgetsEverySignIn() {
-        CredentialCache cache = new CredentialCache(identity, clock, Duration.ofSeconds(30));
+        CredentialCache cache = new CredentialCache(identity, clock, new CredentialCache.Settings(Duration.ofSeconds(30)));
         cache.authenticate("police-de", "right");
         cache.clear();
         cache.authenticate("police-de", "right");

@@ -1,5 +1,6 @@
 package com.disclosuredesk.subscribers;
 
+import com.disclosuredesk.order.PhoneNumbers;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 

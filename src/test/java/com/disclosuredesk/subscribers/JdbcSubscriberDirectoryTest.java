@@ -6,6 +6,7 @@ import static com.disclosuredesk.order.DataCategory.PHONE_NUMBER;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import org.springframework.jdbc.core.simple.JdbcClient;
 import com.disclosuredesk.order.DataCategory;
 import com.disclosuredesk.order.Target;
 import com.disclosuredesk.order.TargetType;
@@ -73,7 +74,7 @@ class JdbcSubscriberDirectoryTest {
             insertIp(jdbc, 30, 3, "86.200.1.1", 40000, "2026-01-10T00:00:00Z");
             insertIp(jdbc, 40, 4, "73.1.2.3", 40001, "2026-01-20T00:00:00Z");
             insertIp(jdbc, 41, 4, "73.1.2.4", null, "2026-03-20T00:00:00Z");
-            directory = new JdbcSubscriberDirectory(ds);
+            directory = new JdbcSubscriberDirectory(JdbcClient.create(ds));
         }
 
         @Test
@@ -215,7 +216,7 @@ class JdbcSubscriberDirectoryTest {
         static void demoData() {
             DataSource ds = SubscriberTestDatabase.demo();
             jdbc = new JdbcTemplate(ds);
-            directory = new JdbcSubscriberDirectory(ds);
+            directory = new JdbcSubscriberDirectory(JdbcClient.create(ds));
         }
 
         @Test

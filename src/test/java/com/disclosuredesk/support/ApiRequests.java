@@ -2,14 +2,15 @@ package com.disclosuredesk.support;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.Base64;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Function;
 import java.util.function.Predicate;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
+import org.awaitility.core.ConditionTimeoutException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 
@@ -36,16 +37,16 @@ public final class ApiRequests {
      * executor moves orders on asynchronously.
      */
     public static JsonNode awaitOrder(Function<String, JsonNode> read, String trackingNumber, Predicate<JsonNode> done,
-                                      String what) throws InterruptedException {
-        Instant deadline = Instant.now().plus(Duration.ofSeconds(30));
-        JsonNode last = null;
-        while (Instant.now().isBefore(deadline)) {
-            last = read.apply(trackingNumber);
-            if (done.test(last)) {
-                return last;
-            }
-            Thread.sleep(100);
+                                      String what) {
+        AtomicReference<JsonNode> last = new AtomicReference<>();
+        try {
+            return Polling.await("order " + trackingNumber + " " + what, Duration.ofSeconds(30), Duration.ofMillis(100))
+                    .until(() -> {
+                        last.set(read.apply(trackingNumber));
+                        return last.get();
+                    }, done::test);
+        } catch (ConditionTimeoutException e) {
+            throw new AssertionError("Order " + trackingNumber + " did not reach " + what + "; last seen: " + last.get(), e);
         }
-        throw new AssertionError("Order " + trackingNumber + " did not reach " + what + "; last seen: " + last);
     }
 }

@@ -14,6 +14,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
+import org.awaitility.core.ConditionTimeoutException;
+
 /**
  * The packaged application as a child process, as an operator runs it: {@code java -jar} in a working directory of its
  * own (so the embedded default's {@code ./data} lives there), killed with {@link #kill()} ({@code kill -9}: the JVM
@@ -69,18 +71,18 @@ public final class AppProcess implements AutoCloseable {
 
     /** Waits until the readiness probe answers UP; returns the seconds since {@link #start()}. */
     public double awaitReady(Duration timeout) throws Exception {
-        long deadline = System.nanoTime() + timeout.toNanos();
         HttpRequest probe = HttpRequest.newBuilder(url("/actuator/health/readiness")).timeout(Duration.ofSeconds(5)).build();
-        while (System.nanoTime() < deadline) {
-            if (!process.isAlive()) {
-                throw new AssertionError("the application exited with " + process.exitValue() + "; log: " + log());
-            }
-            if (isReady(probe)) {
-                return (System.nanoTime() - startedAt) / 1e9;
-            }
-            Thread.sleep(100);
+        try {
+            Polling.await("the application ready", timeout, Duration.ofMillis(100)).until(() -> {
+                if (!process.isAlive()) {
+                    throw new AssertionError("the application exited with " + process.exitValue() + "; log: " + log());
+                }
+                return isReady(probe);
+            });
+        } catch (ConditionTimeoutException e) {
+            throw new AssertionError("the application was not ready within " + timeout + "; log: " + log(), e);
         }
-        throw new AssertionError("the application was not ready within " + timeout + "; log: " + log());
+        return (System.nanoTime() - startedAt) / 1e9;
     }
 
     public boolean isReady() {

@@ -7,6 +7,7 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.UUID;
 
+import org.springframework.jdbc.core.simple.JdbcClient;
 import com.disclosuredesk.common.Sha256;
 import com.disclosuredesk.order.OrderType;
 import com.disclosuredesk.process.OrderOutcome;
@@ -53,7 +54,7 @@ class LedgerFormatMigrationTest {
         }
 
         flyway(ds, MigrationVersion.LATEST).migrate();
-        TransparencyLedger ledger = new TransparencyLedger(ds, new MutableClock(Instant.parse("2026-04-01T09:00:00Z")));
+        TransparencyLedger ledger = new TransparencyLedger(JdbcClient.create(ds), new MutableClock(Instant.parse("2026-04-01T09:00:00Z")));
 
         assertThat(ledger.verify().intact()).isTrue();
         LedgerEntry first = ledger.find("LO-2026-000001").orElseThrow();
@@ -70,7 +71,7 @@ class LedgerFormatMigrationTest {
         assertThat(ledger.verify().entries()).isEqualTo(3);
 
         // V7 summed the format 1 entries into the monthly totals; appends keep them up to date
-        TransparencyReportService reports = new TransparencyReportService(ds, ledger, new MutableClock(Instant.parse("2026-04-01T09:00:00Z")));
+        TransparencyReportService reports = new TransparencyReportService(JdbcClient.create(ds), ledger, new MutableClock(Instant.parse("2026-04-01T09:00:00Z")));
         ReportPeriod year = ReportPeriod.parse("2026-01-01", "2026-12-31");
         TransparencyReport live = reports.compute(year);
         assertThat(live.totals().requests()).isEqualTo(3);

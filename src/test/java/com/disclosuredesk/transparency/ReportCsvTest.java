@@ -8,6 +8,7 @@ import java.util.List;
 
 import javax.sql.DataSource;
 
+import org.springframework.jdbc.core.simple.JdbcClient;
 import com.disclosuredesk.order.OrderType;
 import com.disclosuredesk.process.OrderOutcome;
 import com.disclosuredesk.support.MigratedDatabase;
@@ -36,12 +37,12 @@ class ReportCsvTest {
     void rowsPerCountryAndTotalWithCrlf() {
         DataSource ds = MigratedDatabase.newDatabase();
         MutableClock clock = new MutableClock(Instant.parse("2026-11-02T10:00:00Z"));
-        TransparencyLedger ledger = new TransparencyLedger(ds, clock);
+        TransparencyLedger ledger = new TransparencyLedger(JdbcClient.create(ds), clock);
         ledger.append(LedgerTestOrders.order("LO-2026-000001", "DE", OrderType.COURT_ORDER, false, 3), OrderOutcome.FULFILLED, 2);
         ledger.append(LedgerTestOrders.order("LO-2026-000002", "DE", OrderType.COURT_ORDER, false, 1), OrderOutcome.NO_DATA, 0);
         ledger.append(LedgerTestOrders.order("LO-2026-000003", "DE", OrderType.EMERGENCY_REQUEST, true, 1), OrderOutcome.FULFILLED, 1);
         ledger.append(LedgerTestOrders.order("LO-2026-000004", "CI", OrderType.SUBPOENA, false, 2), OrderOutcome.REJECTED, 0);
-        TransparencyReport report = new TransparencyReportService(ds, ledger, clock).compute(ReportPeriod.quarter(2026, 4));
+        TransparencyReport report = new TransparencyReportService(JdbcClient.create(ds), ledger, clock).compute(ReportPeriod.quarter(2026, 4));
 
         String csv = ReportCsv.write(report);
 

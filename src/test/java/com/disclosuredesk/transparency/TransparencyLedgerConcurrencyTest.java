@@ -14,6 +14,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 
+import org.springframework.jdbc.core.simple.JdbcClient;
 import com.disclosuredesk.order.OrderType;
 import com.disclosuredesk.process.OrderOutcome;
 
@@ -40,7 +41,7 @@ class TransparencyLedgerConcurrencyTest {
         ds.setURL("jdbc:h2:mem:dd-concurrency-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1;LOCK_TIMEOUT=20000");
         ds.setUser("sa");
         Flyway.configure().dataSource(ds).locations("classpath:db/migration").table("dd_schema_history").load().migrate();
-        TransparencyLedger ledger = new TransparencyLedger(ds, Clock.systemUTC());
+        TransparencyLedger ledger = new TransparencyLedger(JdbcClient.create(ds), Clock.systemUTC());
         TransactionTemplate tx = new TransactionTemplate(new DataSourceTransactionManager(ds));
 
         ExecutorService pool = Executors.newFixedThreadPool(THREADS);

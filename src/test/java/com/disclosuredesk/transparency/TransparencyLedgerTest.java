@@ -12,6 +12,7 @@ import java.util.Set;
 
 import javax.sql.DataSource;
 
+import org.springframework.jdbc.core.simple.JdbcClient;
 import com.disclosuredesk.order.DataCategory;
 import com.disclosuredesk.order.IssuerType;
 import com.disclosuredesk.order.LegalOrder;
@@ -42,7 +43,7 @@ class TransparencyLedgerTest {
         ds = MigratedDatabase.newDatabase();
         jdbc = new JdbcTemplate(ds);
         clock = new MutableClock(Instant.parse("2026-12-01T10:00:00.123456789Z"));
-        ledger = new TransparencyLedger(ds, clock);
+        ledger = new TransparencyLedger(JdbcClient.create(ds), clock);
     }
 
     private static LegalOrder order(String trackingNumber, String country, OrderType type, boolean emergency) {

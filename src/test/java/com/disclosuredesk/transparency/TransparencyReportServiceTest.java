@@ -9,6 +9,7 @@ import java.time.LocalDate;
 
 import javax.sql.DataSource;
 
+import org.springframework.jdbc.core.simple.JdbcClient;
 import com.disclosuredesk.order.OrderType;
 import com.disclosuredesk.process.OrderOutcome;
 import com.disclosuredesk.support.MigratedDatabase;
@@ -30,8 +31,8 @@ class TransparencyReportServiceTest {
     void ledgerWithKnownEntries() {
         DataSource ds = MigratedDatabase.newDatabase();
         clock = new MutableClock(Instant.parse("2026-10-01T00:00:00Z"));
-        ledger = new TransparencyLedger(ds, clock);
-        reports = new TransparencyReportService(ds, ledger, clock);
+        ledger = new TransparencyLedger(JdbcClient.create(ds), clock);
+        reports = new TransparencyReportService(JdbcClient.create(ds), ledger, clock);
 
         // Germany: 4 requests in Q4, the last one in the last microsecond of the quarter
         end("2026-10-05T09:00:00Z", "DE", OrderType.COURT_ORDER, false, 3, OrderOutcome.FULFILLED, 2);

@@ -7,6 +7,8 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 
+import org.springframework.jdbc.core.simple.JdbcClient;
+import com.disclosuredesk.common.Sequences;
 import com.disclosuredesk.web.FieldProblem;
 import com.disclosuredesk.support.MigratedDatabase;
 import com.disclosuredesk.support.MutableClock;
@@ -28,7 +30,7 @@ class AuthorityRegistryTest {
     void registry() {
         var db = MigratedDatabase.newDatabase();
         clock = new MutableClock(REGISTERED);
-        registry = new AuthorityRegistry(db, clock);
+        registry = new AuthorityRegistry(JdbcClient.create(db), new Sequences(db), clock);
         jdbc = new JdbcTemplate(db);
         registry.register("DE", "Staatsanwaltschaft Berlin", "sta.berlin.example", "+49 30 9014-0 (switchboard), cybercrime desk",
                 "analyst");
