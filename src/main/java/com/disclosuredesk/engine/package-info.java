@@ -2,7 +2,7 @@
  * Every place where Disclosure Desk reaches into the engine beyond its public API ({@code org.camunda.bpm.engine.impl},
  * process engine plugins, the command chain). Camunda 7 CE ends with 7.24; an upgrade to a later 7.x, or a move to a
  * maintained fork (CIB seven, Operaton), starts here: each class says what it relies on, and the tests named below
- * fail if that is gone. Nothing outside this package imports {@code org.camunda.bpm.engine.impl}, except the
+ * fail if that is gone. Nothing outside this package imports {@code org.camunda.bpm.engine.impl} (EngineInternalsTest), except the
  * {@code Authentication} that the public {@code IdentityService#getCurrentAuthentication()} returns.
  *
  * <table>
