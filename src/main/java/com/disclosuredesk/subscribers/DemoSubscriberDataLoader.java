@@ -1,7 +1,7 @@
 package com.disclosuredesk.subscribers;
 
+import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.Locale;
 import java.util.Objects;
 import javax.sql.DataSource;
@@ -14,7 +14,7 @@ import org.springframework.boot.ApplicationRunner;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Profile;
-import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.validation.annotation.Validated;
 
@@ -44,11 +44,15 @@ public class DemoSubscriberDataLoader implements ApplicationRunner {
     private static final Logger log = LoggerFactory.getLogger(DemoSubscriberDataLoader.class);
 
     private final DataSource dataSource;
+    private final JdbcClient jdbc;
+    private final Clock clock;
     private final int accounts;
     private final int ipEntriesPerAccount;
 
-    public DemoSubscriberDataLoader(DataSource dataSource, Settings settings) {
+    public DemoSubscriberDataLoader(DataSource dataSource, JdbcClient jdbc, Clock clock, Settings settings) {
         this.dataSource = dataSource;
+        this.jdbc = jdbc;
+        this.clock = clock;
         this.accounts = settings.accounts();
         this.ipEntriesPerAccount = settings.ipEntriesPerAccount();
     }
@@ -59,7 +63,7 @@ public class DemoSubscriberDataLoader implements ApplicationRunner {
             log.info("Demo subscriber directory: generation switched off (disclosure-desk.demo.subscribers.accounts=0)");
             return;
         }
-        Long existing = new JdbcTemplate(dataSource).queryForObject("SELECT COUNT(*) FROM sub_account", Long.class);
+        Long existing = jdbc.sql("SELECT COUNT(*) FROM sub_account").query(Long.class).single();
         if (existing != null && existing > 0) {
             if (existing != accounts) {
                 log.info("Demo subscriber directory: {} accounts present, nothing generated ({} configured: "
@@ -72,7 +76,7 @@ public class DemoSubscriberDataLoader implements ApplicationRunner {
         log.info("Demo subscriber directory: generating {} accounts with {} IP log entries each on average ({} to {})",
                 accounts, ipEntriesPerAccount, DemoSubscriberGenerator.minIpEntries(ipEntriesPerAccount),
                 DemoSubscriberGenerator.maxIpEntries(ipEntriesPerAccount));
-        DemoSubscriberGenerator.Result r = new DemoSubscriberGenerator().generate(dataSource, accounts, Instant.now(),
+        DemoSubscriberGenerator.Result r = new DemoSubscriberGenerator().generate(dataSource, accounts, clock.instant(),
                 ipEntriesPerAccount, new ProgressLog(5));
         log.info("Demo subscriber directory generated: {} accounts, {} IP log entries, {} devices, "
                         + "{} username history entries in {} ms ({} rows/s)",
