@@ -4,13 +4,17 @@ import com.disclosuredesk.order.OrderRepository;
 
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.variable.Variables;
+import org.camunda.bpm.engine.variable.value.BooleanValue;
+import org.camunda.bpm.engine.variable.value.StringValue;
 import org.springframework.stereotype.Component;
 
 /**
  * The inputs of the business rule task {@code Task_CheckValidity} (decision {@code order-validity}), read from the
  * stored order ({@code dd_legal_order}), never from process variables: whoever may work on a task can write any
  * variable. The BPMN maps each input with {@code ${validityFacts.<name>(execution)}}; the order is read once per
- * evaluation and kept in a transient variable of the task's own scope (never stored, never in history).
+ * evaluation and kept in a transient variable of the task's own scope (never stored, never in history). The inputs
+ * are transient too: the decision's history keeps them ({@code ACT_HI_DEC_IN}, shown in Cockpit), so writing them as
+ * variables of the task's scope as well would only add rows (eight variables with their history per order).
  */
 @Component("validityFacts")
 public class ValidityFacts {
@@ -23,36 +27,36 @@ public class ValidityFacts {
         this.orders = orders;
     }
 
-    public String issuerType(DelegateExecution execution) {
-        return of(execution).issuerType();
+    public StringValue issuerType(DelegateExecution execution) {
+        return Variables.stringValue(of(execution).issuerType(), true);
     }
 
-    public String orderType(DelegateExecution execution) {
-        return of(execution).orderType();
+    public StringValue orderType(DelegateExecution execution) {
+        return Variables.stringValue(of(execution).orderType(), true);
     }
 
-    public String offence(DelegateExecution execution) {
-        return of(execution).offence();
+    public StringValue offence(DelegateExecution execution) {
+        return Variables.stringValue(of(execution).offence(), true);
     }
 
-    public boolean suspectConfirmed(DelegateExecution execution) {
-        return of(execution).suspectConfirmed();
+    public BooleanValue suspectConfirmed(DelegateExecution execution) {
+        return Variables.booleanValue(of(execution).suspectConfirmed(), true);
     }
 
-    public boolean emergency(DelegateExecution execution) {
-        return of(execution).emergency();
+    public BooleanValue emergency(DelegateExecution execution) {
+        return Variables.booleanValue(of(execution).emergency(), true);
     }
 
-    public boolean emergencyFactsGiven(DelegateExecution execution) {
-        return of(execution).emergencyFactsGiven();
+    public BooleanValue emergencyFactsGiven(DelegateExecution execution) {
+        return Variables.booleanValue(of(execution).emergencyFactsGiven(), true);
     }
 
-    public boolean documentDigestGiven(DelegateExecution execution) {
-        return of(execution).documentDigestGiven();
+    public BooleanValue documentDigestGiven(DelegateExecution execution) {
+        return Variables.booleanValue(of(execution).documentDigestGiven(), true);
     }
 
-    public String outOfPolicyCategories(DelegateExecution execution) {
-        return of(execution).outOfPolicyCategories();
+    public StringValue outOfPolicyCategories(DelegateExecution execution) {
+        return Variables.stringValue(of(execution).outOfPolicyCategories(), true);
     }
 
     /** The facts of the order this instance carries: its business key is the tracking number, which no API can change. */

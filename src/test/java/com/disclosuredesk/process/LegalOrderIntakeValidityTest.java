@@ -125,6 +125,11 @@ class LegalOrderIntakeValidityTest extends LegalOrderProcessTestSupport {
         // the facts are the task's own inputs: never a variable of the order, never in history
         assertThat(history.createHistoricVariableInstanceQuery().processInstanceId(pi.getId())
                 .variableName("validityPolicyFacts").count()).isZero();
+        // and so are the inputs: the decision's history keeps them, no variable of the task's scope is written
+        assertThat(history.createHistoricVariableInstanceQuery().processInstanceId(pi.getId())
+                .variableNameIn("outOfPolicyCategories", "emergencyFactsGiven", "documentDigestGiven").count()).isZero();
+        assertThat(history.createHistoricVariableInstanceQuery().processInstanceId(pi.getId())
+                .variableName("issuerType").count()).isLessThanOrEqualTo(1);
         assertThat(timeline.of(trackingNumber)).anySatisfy(e -> {
             assertThat(e.step()).isEqualTo(TimelineStep.VALIDITY_CHECKED);
             assertThat(e.detail()).startsWith("INVALID").contains("DEFAMATION");
