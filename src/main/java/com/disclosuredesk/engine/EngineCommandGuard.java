@@ -8,6 +8,8 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
+import com.disclosuredesk.moderation.ContentReportProcess;
+import com.disclosuredesk.moderation.ModerationTaskOutputs;
 import com.disclosuredesk.process.InvalidTaskInputException;
 import com.disclosuredesk.process.LegalOrderProcess;
 import com.disclosuredesk.process.TaskOutputs;
@@ -76,10 +78,22 @@ public class EngineCommandGuard extends CommandInterceptor {
 
     private static final String PROCESS_KEY = LegalOrderProcess.PROCESS_KEY;
 
+    /**
+     * The processes of part two ({@code content-report}, {@code misuse-review}): guarded like legal-order, and never
+     * started through the engine's API by a person (notices arrive through /api/content-reports; suspensions are
+     * proposed by the application).
+     */
+    static final Set<String> MODERATION_PROCESS_KEYS = Set.of(ContentReportProcess.PROCESS_KEY,
+            ContentReportProcess.MISUSE_PROCESS_KEY);
+
+    /** Every process this guard protects. */
+    static final Set<String> GUARDED_PROCESS_KEYS = Set.of(PROCESS_KEY, ContentReportProcess.PROCESS_KEY,
+            ContentReportProcess.MISUSE_PROCESS_KEY);
+
     /** The messages of legal-order: sent by the application only (the authority's clarification, withdrawal, ...). */
     static final Set<String> LEGAL_ORDER_MESSAGES = Set.of(LegalOrderProcess.MESSAGE_CLARIFICATION_RECEIVED,
             LegalOrderProcess.MESSAGE_ORDER_WITHDRAWN, LegalOrderProcess.MESSAGE_PRESERVATION_EXTENDED,
-            LegalOrderProcess.MESSAGE_NON_DISCLOSURE_EXTENDED);
+            LegalOrderProcess.MESSAGE_NON_DISCLOSURE_EXTENDED, ContentReportProcess.MESSAGE_COMPLAINT_RECEIVED);
 
     /** Every field this guard reads, by the class that declares it. */
     static final Map<Class<?>, List<String>> FIELDS = Map.ofEntries(
@@ -145,12 +159,13 @@ public class EngineCommandGuard extends CommandInterceptor {
             start(context, read(command, StartProcessInstanceCmd.class, "instantiationBuilder"));
         } else if (command instanceof StartProcessInstanceAtActivitiesCmd) {
             ProcessInstantiationBuilderImpl builder = read(command, StartProcessInstanceAtActivitiesCmd.class, "instantiationBuilder");
-            if (isLegalOrder(context, builder.getProcessDefinitionId(), builder.getProcessDefinitionKey())) {
-                throw new EngineOperationRefusedException("A legal order starts at its start event only (POST /api/orders, or the "
+            if (isGuarded(context, builder.getProcessDefinitionId(), builder.getProcessDefinitionKey())) {
+                throw new EngineOperationRefusedException("A legal order or a content report starts at its start event only (POST /api/orders, or the "
                         + "start form in Tasklist); it is never started at another activity.");
             }
         } else if (command instanceof SubmitStartFormCmd) {
             String definition = read(command, SubmitStartFormCmd.class, "processDefinitionId");
+            refuseModerationStart(context, definition, null);
             if (isLegalOrder(context, definition, null)) {
                 startInput(read(command, SubmitStartFormCmd.class, "businessKey"), map(read(command, SubmitStartFormCmd.class, "variables")));
             }
@@ -166,14 +181,15 @@ public class EngineCommandGuard extends CommandInterceptor {
             message(read(command, MessageEventReceivedCmd.class, "messageName"));
         } else if (command instanceof SignalCmd) {
             ExecutionEntity execution = context.getExecutionManager().findExecutionById(read(command, SignalCmd.class, "executionId"));
-            if (execution != null && isLegalOrder(context, execution.getProcessDefinitionId(), null)) {
-                throw new EngineOperationRefusedException("The executions of a legal order are moved by the process only: "
+            if (execution != null && isGuarded(context, execution.getProcessDefinitionId(), null)) {
+                throw new EngineOperationRefusedException("The executions of a legal order or a content report are moved by the process only: "
                         + "signalling them is refused.");
             }
         } else if (command instanceof AbstractRestartProcessInstanceCmd<?>) {
             RestartProcessInstanceBuilderImpl builder = read(command, AbstractRestartProcessInstanceCmd.class, "builder");
-            if (isLegalOrder(context, builder.getProcessDefinitionId(), null)) {
-                throw new EngineOperationRefusedException("A legal order is never restarted: an authority submits a new order.");
+            if (isGuarded(context, builder.getProcessDefinitionId(), null)) {
+                throw new EngineOperationRefusedException("A legal order or a content report is never restarted: a new "
+                        + "order or notice is submitted instead.");
             }
         }
     }
@@ -183,15 +199,18 @@ public class EngineCommandGuard extends CommandInterceptor {
             return;
         }
         TaskEntity task = context.getTaskManager().findTaskById(taskId);
-        if (task == null || task.getProcessDefinitionId() == null || !isLegalOrder(context, task.getProcessDefinitionId(), null)) {
+        String key = task == null || task.getProcessDefinitionId() == null ? null : processKey(context, task.getProcessDefinitionId());
+        if (key == null || !GUARDED_PROCESS_KEYS.contains(key)) {
             return; // the command itself answers an unknown task; tasks of other processes are not guarded here
         }
         String element = task.getTaskDefinitionKey();
-        variables.forEach((name, value) -> TaskOutputs.problem(element, name, value).ifPresent(problem -> {
+        boolean moderation = MODERATION_PROCESS_KEYS.contains(key);
+        variables.forEach((name, value) -> (moderation ? ModerationTaskOutputs.problem(element, name, value)
+                : TaskOutputs.problem(element, name, value)).ifPresent(problem -> {
             throw new InvalidTaskInputException(name, problem);
         }));
         for (String name : removals) {
-            if (!TaskOutputs.of(element).containsKey(name)) {
+            if (!(moderation ? ModerationTaskOutputs.of(element) : TaskOutputs.of(element)).containsKey(name)) {
                 throw new InvalidTaskInputException(name, "cannot be removed: it is not an output of " + element);
             }
         }
@@ -202,14 +221,15 @@ public class EngineCommandGuard extends CommandInterceptor {
             return;
         }
         ExecutionEntity execution = context.getExecutionManager().findExecutionById(executionId);
-        if (execution != null && isLegalOrder(context, execution.getProcessDefinitionId(), null)) {
+        if (execution != null && isGuarded(context, execution.getProcessDefinitionId(), null)) {
             String name = names.iterator().next();
-            throw new InvalidTaskInputException(name, "the variables of a legal order are written by the process only; "
+            throw new InvalidTaskInputException(name, "the variables of a legal order or a content report are written by the process only; "
                     + "complete your task with its own outputs instead");
         }
     }
 
     private static void start(CommandContext context, ProcessInstantiationBuilderImpl builder) {
+        refuseModerationStart(context, builder.getProcessDefinitionId(), builder.getProcessDefinitionKey());
         if (!isLegalOrder(context, builder.getProcessDefinitionId(), builder.getProcessDefinitionKey())) {
             return;
         }
@@ -234,7 +254,7 @@ public class EngineCommandGuard extends CommandInterceptor {
     private static void modification(CommandContext context, ProcessInstanceModificationBuilderImpl builder) {
         String processInstanceId = builder.getProcessInstanceId();
         ExecutionEntity instance = processInstanceId == null ? null : context.getExecutionManager().findExecutionById(processInstanceId);
-        if (instance == null || !isLegalOrder(context, instance.getProcessDefinitionId(), null)) {
+        if (instance == null || !isGuarded(context, instance.getProcessDefinitionId(), null)) {
             return;
         }
         Map<String, Object> variables = new LinkedHashMap<>();
@@ -248,15 +268,24 @@ public class EngineCommandGuard extends CommandInterceptor {
             }
         }
         if (!variables.isEmpty()) {
-            throw new InvalidTaskInputException(variables.keySet().iterator().next(), "the variables of a legal order are "
-                    + "written by the process only; a modification of its instance may not carry variables");
+            throw new InvalidTaskInputException(variables.keySet().iterator().next(), "the variables of a legal order or a "
+                    + "content report are written by the process only; a modification of its instance may not carry variables");
         }
     }
 
     private static void message(String messageName) {
         if (messageName != null && LEGAL_ORDER_MESSAGES.contains(messageName)) {
-            throw new EngineOperationRefusedException("The message " + messageName + " comes from the authority through "
-                    + "/api/orders only; it cannot be correlated through the engine's API.");
+            throw new EngineOperationRefusedException("The message " + messageName + " comes from the application only ("
+                    + "/api/orders, /api/content-reports); it cannot be correlated through the engine's API.");
+        }
+    }
+
+    private static void refuseModerationStart(CommandContext context, String processDefinitionId, String processDefinitionKey) {
+        String key = processDefinitionKey != null ? processDefinitionKey : processKey(context, processDefinitionId);
+        if (key != null && MODERATION_PROCESS_KEYS.contains(key)) {
+            throw new EngineOperationRefusedException("A " + key + " instance is started by the application only (a notice "
+                    + "through POST /api/content-reports, a suspension proposed by the misuse check); never through the "
+                    + "engine's API.");
         }
     }
 
@@ -264,12 +293,21 @@ public class EngineCommandGuard extends CommandInterceptor {
         if (processDefinitionKey != null) {
             return PROCESS_KEY.equals(processDefinitionKey);
         }
+        return PROCESS_KEY.equals(processKey(context, processDefinitionId));
+    }
+
+    private static boolean isGuarded(CommandContext context, String processDefinitionId, String processDefinitionKey) {
+        String key = processDefinitionKey != null ? processDefinitionKey : processKey(context, processDefinitionId);
+        return key != null && GUARDED_PROCESS_KEYS.contains(key);
+    }
+
+    private static String processKey(CommandContext context, String processDefinitionId) {
         if (processDefinitionId == null) {
-            return false;
+            return null;
         }
         ProcessDefinition definition = context.getProcessEngineConfiguration().getDeploymentCache()
                 .findDeployedProcessDefinitionById(processDefinitionId);
-        return definition != null && PROCESS_KEY.equals(definition.getKey());
+        return definition == null ? null : definition.getKey();
     }
 
     @SuppressWarnings("unchecked")

@@ -6,6 +6,13 @@ import static com.disclosuredesk.process.LegalOrderProcess.GROUP_APPROVERS;
 import static com.disclosuredesk.process.LegalOrderProcess.GROUP_INTAKE;
 import static com.disclosuredesk.process.LegalOrderProcess.GROUP_MONITORING;
 import static com.disclosuredesk.process.LegalOrderProcess.PROCESS_KEY;
+import static com.disclosuredesk.moderation.ContentReportProcess.GROUP_MODERATION_LEADS;
+import static com.disclosuredesk.moderation.ContentReportProcess.GROUP_MODERATORS;
+import static com.disclosuredesk.moderation.ContentReportProcess.GROUP_REPORT_GATEWAYS;
+import static com.disclosuredesk.moderation.ContentReportProcess.GROUP_TRANSPARENCY_EXPORTERS;
+import static com.disclosuredesk.moderation.ContentReportProcess.GROUP_TRUSTED_FLAGGERS;
+import static com.disclosuredesk.moderation.ContentReportProcess.MISUSE_PROCESS_KEY;
+import static com.disclosuredesk.moderation.ContentReportProcess.PROCESS_KEY_CONTENT_REPORT;
 
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -50,6 +57,9 @@ public class IdentityBootstrapPlugin extends AbstractProcessEnginePlugin {
     static final String FILTER_APPROVALS = "Approvals";
     static final String FILTER_MINE = "My tasks";
     static final String FILTER_ALL = "All legal-order tasks";
+    public static final String FILTER_CONTENT_REVIEW = "Content to review";
+    static final String FILTER_COMPLAINTS = "Complaints";
+    static final String FILTER_SUSPENSIONS = "Proposed suspensions";
 
     /** The demo users of the embedded default: user = password. */
     static final Map<String, String> DEMO_USERS = demoUsers();
@@ -69,6 +79,12 @@ public class IdentityBootstrapPlugin extends AbstractProcessEnginePlugin {
         users.put("police-de", GROUP_INTAKE);
         users.put("court-us", GROUP_INTAKE);
         users.put("monitor", GROUP_MONITORING);
+        users.put("moderator", GROUP_MODERATORS);
+        users.put("moderator2", GROUP_MODERATORS);
+        users.put("modlead", GROUP_MODERATION_LEADS);
+        users.put("report-bot", GROUP_REPORT_GATEWAYS);
+        users.put("flagger-ngo", GROUP_TRUSTED_FLAGGERS);
+        users.put("dsa-exporter", GROUP_TRANSPARENCY_EXPORTERS);
         return users;
     }
 
@@ -80,6 +96,11 @@ public class IdentityBootstrapPlugin extends AbstractProcessEnginePlugin {
         group(identity, GROUP_APPROVERS, "Legal approvers (senior counsel)", "WORKFLOW");
         group(identity, GROUP_INTAKE, "Intake systems of authorities", "SYSTEM");
         group(identity, GROUP_MONITORING, "Monitoring (health details, metrics)", "SYSTEM");
+        group(identity, GROUP_MODERATORS, "Content moderators", "WORKFLOW");
+        group(identity, GROUP_MODERATION_LEADS, "Moderation leads (Art. 23 suspensions)", "WORKFLOW");
+        group(identity, GROUP_REPORT_GATEWAYS, "Reporting gateways (bot, apps, web form)", "SYSTEM");
+        group(identity, GROUP_TRUSTED_FLAGGERS, "Trusted flaggers (DSA Art. 22)", "SYSTEM");
+        group(identity, GROUP_TRANSPARENCY_EXPORTERS, "DSA Transparency Database exporters", "SYSTEM");
 
         AuthorizationService authorizations = engine.getAuthorizationService();
         for (Resource resource : Resources.values()) {
@@ -92,7 +113,15 @@ public class IdentityBootstrapPlugin extends AbstractProcessEnginePlugin {
         // analysts enter orders that arrive on paper with the start form
         grant(authorizations, GROUP_ANALYSTS, Resources.PROCESS_DEFINITION, PROCESS_KEY, Permissions.CREATE_INSTANCE);
         grant(authorizations, GROUP_ANALYSTS, Resources.PROCESS_INSTANCE, Authorization.ANY, Permissions.CREATE);
-        // intake-systems: no engine authorization at all; they work through /api only
+        // moderators and leads: Tasklist, and reading their processes' definitions (never starting them: the
+        // application starts cases and misuse reviews). Tasks come to them through the candidate group.
+        for (String staff : List.of(GROUP_MODERATORS, GROUP_MODERATION_LEADS)) {
+            grant(authorizations, staff, Resources.APPLICATION, "tasklist", Permissions.ACCESS);
+            grant(authorizations, staff, Resources.PROCESS_DEFINITION, PROCESS_KEY_CONTENT_REPORT, Permissions.READ);
+        }
+        grant(authorizations, GROUP_MODERATION_LEADS, Resources.PROCESS_DEFINITION, MISUSE_PROCESS_KEY, Permissions.READ);
+        // intake-systems, report-gateways, trusted-flaggers, transparency-exporters: no engine authorization at all;
+        // they work through /api only
         // monitoring: none either; it reads /actuator (health details, metrics) only
 
         FilterService filters = engine.getFilterService();
@@ -110,6 +139,21 @@ public class IdentityBootstrapPlugin extends AbstractProcessEnginePlugin {
         filter(engine, authorizations, FILTER_ALL, 0, "Every open task of every legal order",
                 engine.getTaskService().createTaskQuery().processDefinitionKey(PROCESS_KEY).orderByDueDate().asc().orderByTaskPriority().desc(),
                 GROUP_ADMIN);
+        filter(engine, authorizations, FILTER_CONTENT_REVIEW, -20, "Reported content waiting for a moderator, most urgent first",
+                engine.getTaskService().createTaskQuery().processDefinitionKey(PROCESS_KEY_CONTENT_REPORT)
+                        .taskDefinitionKey("Task_ReviewContent").taskCandidateGroup(GROUP_MODERATORS).includeAssignedTasks()
+                        .orderByTaskPriority().desc().orderByDueDate().asc(),
+                GROUP_MODERATORS, GROUP_MODERATION_LEADS, GROUP_ADMIN);
+        filter(engine, authorizations, FILTER_COMPLAINTS, -19, "Complaints about decisions (never your own)",
+                engine.getTaskService().createTaskQuery().processDefinitionKey(PROCESS_KEY_CONTENT_REPORT)
+                        .taskDefinitionKey("Task_ReviewComplaint").taskCandidateGroup(GROUP_MODERATORS).includeAssignedTasks()
+                        .orderByTaskPriority().desc().orderByDueDate().asc(),
+                GROUP_MODERATORS, GROUP_MODERATION_LEADS, GROUP_ADMIN);
+        filter(engine, authorizations, FILTER_SUSPENSIONS, -18, "Art. 23 suspensions proposed for a decision",
+                engine.getTaskService().createTaskQuery().processDefinitionKey(MISUSE_PROCESS_KEY)
+                        .taskCandidateGroup(GROUP_MODERATION_LEADS).includeAssignedTasks().orderByTaskCreateTime().asc(),
+                GROUP_MODERATION_LEADS, GROUP_ADMIN);
+        filter(engine, authorizations, FILTER_MINE, -8, "Tasks you have claimed", null, GROUP_MODERATORS, GROUP_MODERATION_LEADS);
         LOG.info("Groups, authorizations and {} Tasklist filters are in place", filters.createFilterQuery().count());
 
         if (demoUsers) {
@@ -162,12 +206,24 @@ public class IdentityBootstrapPlugin extends AbstractProcessEnginePlugin {
                                String description, TaskQuery query, String... groups) {
         FilterService filters = engine.getFilterService();
         Filter filter = filters.createFilterQuery().filterName(name).singleResult();
+        if (filter == null && query == null) {
+            return;
+        }
         if (filter == null) {
             Map<String, Object> properties = new LinkedHashMap<>();
             properties.put("description", description);
             properties.put("priority", priority);
             properties.put("refresh", true);
-            properties.put("variables", List.of(
+            properties.put("variables", name.equals(FILTER_CONTENT_REVIEW) || name.equals(FILTER_COMPLAINTS) ? List.of(
+                    Map.of("name", "caseNumber", "label", "Case"),
+                    Map.of("name", "priorityClass", "label", "Priority"),
+                    Map.of("name", "category", "label", "Category"),
+                    Map.of("name", "subjectType", "label", "Subject"),
+                    Map.of("name", "noticeCount", "label", "Notices"))
+                    : name.equals(FILTER_SUSPENSIONS) ? List.of(
+                    Map.of("name", "partyKind", "label", "Party"),
+                    Map.of("name", "misuseBasis", "label", "Basis"))
+                    : List.of(
                     Map.of("name", "trackingNumber", "label", "Tracking number"),
                     Map.of("name", "authorityName", "label", "Authority"),
                     Map.of("name", "authorityCountry", "label", "Country"),

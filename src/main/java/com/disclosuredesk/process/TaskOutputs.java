@@ -26,7 +26,9 @@ public final class TaskOutputs {
         /** A JSON array of category names: a Json variable, a JSON text, or a list of strings. */
         CATEGORIES("a JSON array of category names"),
         /** A date: a Date, or an ISO date string (the start form's date fields submit yyyy-MM-dd). */
-        DATE("a date (yyyy-MM-dd)");
+        DATE("a date (yyyy-MM-dd)"),
+        /** A whole number: an integer or long, or its decimal string (a Tasklist number field may submit either). */
+        NUMBER("a whole number");
 
         private final String description;
 
@@ -58,6 +60,8 @@ public final class TaskOutputs {
                 case CATEGORIES -> value instanceof String || value instanceof SpinJsonNode
                         || value instanceof Collection<?> c && c.stream().allMatch(String.class::isInstance);
                 case DATE -> value instanceof String || value instanceof java.util.Date;
+                case NUMBER -> value instanceof Integer || value instanceof Long || value instanceof Short
+                        || value instanceof String text && text.matches("-?\\d{1,9}");
             };
         }
     }

@@ -5,6 +5,11 @@ import static com.disclosuredesk.process.LegalOrderProcess.GROUP_ANALYSTS;
 import static com.disclosuredesk.process.LegalOrderProcess.GROUP_APPROVERS;
 import static com.disclosuredesk.process.LegalOrderProcess.GROUP_INTAKE;
 import static com.disclosuredesk.process.LegalOrderProcess.GROUP_MONITORING;
+import static com.disclosuredesk.moderation.ContentReportProcess.GROUP_MODERATION_LEADS;
+import static com.disclosuredesk.moderation.ContentReportProcess.GROUP_MODERATORS;
+import static com.disclosuredesk.moderation.ContentReportProcess.GROUP_REPORT_GATEWAYS;
+import static com.disclosuredesk.moderation.ContentReportProcess.GROUP_TRANSPARENCY_EXPORTERS;
+import static com.disclosuredesk.moderation.ContentReportProcess.GROUP_TRUSTED_FLAGGERS;
 
 import java.io.IOException;
 import java.time.Instant;
@@ -69,6 +74,21 @@ public class SecurityConfiguration {
                                 Caller.authority(GROUP_ANALYSTS), Caller.authority(GROUP_APPROVERS), Caller.authority(GROUP_ADMIN))
                         .requestMatchers("/api/user-notifications", "/api/user-notifications/**")
                                 .hasAuthority(Caller.authority(GROUP_ADMIN))
+                        // part two: notices and complaints come from gateways and trusted flaggers, who deliver the
+                        // messages; referrals (Art. 18) are for legal staff and moderation leads
+                        .requestMatchers(HttpMethod.POST, "/api/content-reports", "/api/content-reports/*/complaints")
+                                .hasAnyAuthority(Caller.authority(GROUP_REPORT_GATEWAYS), Caller.authority(GROUP_TRUSTED_FLAGGERS))
+                        .requestMatchers(HttpMethod.GET, "/api/content-reports/messages").hasAnyAuthority(
+                                Caller.authority(GROUP_REPORT_GATEWAYS), Caller.authority(GROUP_TRUSTED_FLAGGERS))
+                        .requestMatchers(HttpMethod.GET, "/api/content-reports/statements").hasAnyAuthority(
+                                Caller.authority(GROUP_ADMIN), Caller.authority(GROUP_TRANSPARENCY_EXPORTERS))
+                        .requestMatchers(HttpMethod.GET, "/api/content-reports/referrals").hasAnyAuthority(
+                                Caller.authority(GROUP_ANALYSTS), Caller.authority(GROUP_APPROVERS),
+                                Caller.authority(GROUP_MODERATION_LEADS), Caller.authority(GROUP_ADMIN))
+                        .requestMatchers(HttpMethod.GET, "/api/content-reports/*").hasAnyAuthority(
+                                Caller.authority(GROUP_REPORT_GATEWAYS), Caller.authority(GROUP_TRUSTED_FLAGGERS),
+                                Caller.authority(GROUP_MODERATORS), Caller.authority(GROUP_MODERATION_LEADS),
+                                Caller.authority(GROUP_ADMIN))
                         .requestMatchers("/api/orders/**").hasAnyAuthority(
                                 Caller.authority(GROUP_INTAKE), Caller.authority(GROUP_ANALYSTS),
                                 Caller.authority(GROUP_APPROVERS), Caller.authority(GROUP_ADMIN))

@@ -44,7 +44,14 @@ public enum ProblemType {
     // transparency
     INVALID_REPORT_REQUEST(HttpStatus.BAD_REQUEST, "invalid-report-request", "The report request is invalid"),
     REPORT_NOT_PUBLISHED(HttpStatus.NOT_FOUND, "report-not-published", "Report not published"),
-    LEDGER_ENTRY_NOT_FOUND(HttpStatus.NOT_FOUND, "ledger-entry-not-found", "No such ledger entry");
+    LEDGER_ENTRY_NOT_FOUND(HttpStatus.NOT_FOUND, "ledger-entry-not-found", "No such ledger entry"),
+    // part two: content reports
+    INVALID_NOTICE(HttpStatus.BAD_REQUEST, "invalid-notice", "The notice is invalid"),
+    NOTICE_CONFLICT(HttpStatus.CONFLICT, "notice-conflict", "externalId already used for another notice"),
+    NOTIFIER_SUSPENDED(HttpStatus.FORBIDDEN, "notifier-suspended", "Notices of this notifier are suspended"),
+    CASE_NOT_FOUND(HttpStatus.NOT_FOUND, "case-not-found", "Case not found"),
+    INVALID_COMPLAINT(HttpStatus.BAD_REQUEST, "invalid-complaint", "The complaint is invalid"),
+    COMPLAINT_NOT_ALLOWED(HttpStatus.CONFLICT, "complaint-not-allowed", "No complaint is possible");
 
     /** The base of every {@code type} URI of the application's problems. */
     public static final String TYPE_BASE = "https://disclosuredesk.example/problems/";
