@@ -1,5 +1,7 @@
 package com.disclosuredesk.engine;
 
+import com.disclosuredesk.operations.JobCounts;
+
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
@@ -47,15 +49,6 @@ public class JobExecutorHealthIndicator extends AbstractHealthIndicator {
         if (executor != null) {
             builder.withDetail("lockOwner", executor.getLockOwner())
                     .withDetail("maxJobsPerAcquisition", executor.getMaxJobsPerAcquisition());
-        }
-    }
-
-    /** Jobs that are due (executable now), locked by a node's executor, and failed (no retries left). */
-    public record JobCounts(long due, long locked, long failed) {
-        public static JobCounts of(ManagementService management) {
-            return new JobCounts(management.createJobQuery().executable().count(),
-                    management.createJobQuery().acquired().count(),
-                    management.createJobQuery().noRetriesLeft().count());
         }
     }
 }

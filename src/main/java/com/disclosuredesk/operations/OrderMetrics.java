@@ -1,6 +1,5 @@
 package com.disclosuredesk.operations;
 
-import com.disclosuredesk.engine.JobExecutorHealthIndicator;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Date;
@@ -56,7 +55,7 @@ public class OrderMetrics implements MeterBinder {
     private final Cached<Map<OrderStatus, Long>> ordersByStatus;
     private final Cached<Long> overdueTasks;
     private final Cached<Long> openIncidents;
-    private final Cached<JobExecutorHealthIndicator.JobCounts> jobs;
+    private final Cached<JobCounts> jobs;
 
     public OrderMetrics(JdbcClient jdbc, ProcessEngine engine, Clock clock, Settings settings) {
         this.jdbc = jdbc;
@@ -66,7 +65,7 @@ public class OrderMetrics implements MeterBinder {
         this.overdueTasks = new Cached<>(() -> engine.getTaskService().createTaskQuery()
                 .dueBefore(Date.from(clock.instant())).count());
         this.openIncidents = new Cached<>(() -> engine.getRuntimeService().createIncidentQuery().count());
-        this.jobs = new Cached<>(() -> JobExecutorHealthIndicator.JobCounts.of(engine.getManagementService()));
+        this.jobs = new Cached<>(() -> JobCounts.of(engine.getManagementService()));
     }
 
     @Override

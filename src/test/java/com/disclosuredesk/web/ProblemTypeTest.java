@@ -37,6 +37,12 @@ class ProblemTypeTest {
                 "https://disclosuredesk.example/problems/invalid-notification-request",
                 "https://disclosuredesk.example/problems/notification-not-found",
                 "https://disclosuredesk.example/problems/invalid-report-request",
+                "https://disclosuredesk.example/problems/invalid-notice",
+                "https://disclosuredesk.example/problems/notice-conflict",
+                "https://disclosuredesk.example/problems/notifier-suspended",
+                "https://disclosuredesk.example/problems/case-not-found",
+                "https://disclosuredesk.example/problems/invalid-complaint",
+                "https://disclosuredesk.example/problems/complaint-not-allowed",
                 "https://disclosuredesk.example/problems/report-not-published",
                 "https://disclosuredesk.example/problems/ledger-entry-not-found");
     }
