@@ -86,6 +86,7 @@ public class MisusePolicy {
     public record SuspensionDecision(boolean suspend, Integer days, String reasoning) {}
 
     static final int MINIMUM_REASONING = 20;
+    static final int MAXIMUM_REASONING = 4000;
     private static final Set<MeasureKind> CROSSINGS = Set.of(MeasureKind.WARNING, MeasureKind.SUSPENSION_PROPOSED);
 
     private final Settings settings;
@@ -233,7 +234,7 @@ public class MisusePolicy {
 
     /**
      * Checks a lead's outputs on Task_DecideSuspension: a decision SUSPEND or DECLINE, a period within the bounds
-     * (whole days, to suspend only), a reasoning of at least 20 characters.
+     * (whole days, to suspend only), a reasoning of 20 to 4000 characters.
      *
      * @throws InvalidTaskInputException naming the output and the rule, never the value
      */
@@ -249,6 +250,10 @@ public class MisusePolicy {
         if (!(reasoning instanceof String text) || text.strip().length() < MINIMUM_REASONING) {
             throw new InvalidTaskInputException(ContentReportVariables.SUSPENSION_REASONING, "is required: at least "
                     + MINIMUM_REASONING + " characters saying why, weighing the counts, the gravity and the intention (Art. 23(3))");
+        }
+        if (text.strip().length() > MAXIMUM_REASONING) {
+            throw new InvalidTaskInputException(ContentReportVariables.SUSPENSION_REASONING, "is too long: at most "
+                    + MAXIMUM_REASONING + " characters");
         }
         SuspensionDays bounds = settings.suspension();
         String range = "whole days between " + bounds.minimumDays() + " and " + bounds.maximumDays();

@@ -172,6 +172,7 @@ class MisusePolicyTest {
         assertRefused(() -> policy.checkDecision("DECLINE", 30, reasons), "suspensionDays");
         assertRefused(() -> policy.checkDecision("SUSPEND", 30, null), "suspensionReasoning");
         assertRefused(() -> policy.checkDecision("SUSPEND", 30, "   too short, really  "), "suspensionReasoning");
+        assertRefused(() -> policy.checkDecision("SUSPEND", 30, "x".repeat(4001)), "suspensionReasoning");
     }
 
     private static void assertRefused(org.assertj.core.api.ThrowableAssert.ThrowingCallable call, String output) {

@@ -78,6 +78,7 @@ class MisuseReviewProcessTest {
     @Autowired Sequences sequences;
     @Autowired DataSource dataSource;
     @Autowired Clock clock;
+    @Autowired org.springframework.transaction.support.TransactionTemplate transactions;
 
     final ObjectMapper json = new ObjectMapper();
     JdbcClient jdbc;
@@ -270,6 +271,57 @@ class MisuseReviewProcessTest {
         last = fixture.noticeDecided(GATEWAY, notifier, "NO_ACTION", daysAgo(3), daysAgo(1));
         assertThat(misuse.afterDecision(last)).singleElement()
                 .satisfies(m -> assertThat(m.basis()).startsWith("7 of 8 notices"));
+    }
+
+    @Test
+    void twoDecisionsCheckedAtOnceWarnOnce() throws Exception {
+        String notifier = MisuseFixture.unique("u");
+        String first = null;
+        String second = null;
+        for (int i = 0; i < 8; i++) {
+            String caseNumber = fixture.noticeDecided(GATEWAY, notifier, "NO_ACTION", daysAgo(20), daysAgo(10));
+            if (i == 6) {
+                first = caseNumber;
+            }
+            second = caseNumber;
+        }
+        String caseA = first;
+        String caseB = second;
+        // A warns and holds its transaction open; B checks meanwhile, waits for A's lock, then finds A's warning
+        java.util.concurrent.CountDownLatch warned = new java.util.concurrent.CountDownLatch(1);
+        java.util.concurrent.CountDownLatch release = new java.util.concurrent.CountDownLatch(1);
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(2);
+        try {
+            var a = pool.submit(() -> transactions.execute(status -> {
+                List<MisuseMeasure> taken = misuse.afterDecision(caseA);
+                warned.countDown();
+                await(release);
+                return taken;
+            }));
+            assertThat(warned.await(20, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
+            var b = pool.submit(() -> transactions.execute(status -> misuse.afterDecision(caseB)));
+            Thread.sleep(500); // B is blocked on A's lock
+            assertThat(b.isDone()).as("B waits for A's lock on the party").isFalse();
+            release.countDown();
+            assertThat(a.get(30, java.util.concurrent.TimeUnit.SECONDS)).singleElement()
+                    .extracting(MisuseMeasure::measure).isEqualTo(MeasureKind.WARNING);
+            assertThat(b.get(30, java.util.concurrent.TimeUnit.SECONDS)).isEmpty();
+        } finally {
+            release.countDown();
+            pool.shutdownNow();
+        }
+        assertThat(measures.history(PartyKind.NOTIFIER, NotifierStanding.notifierParty(GATEWAY, notifier)))
+                .extracting(MisuseMeasure::measure).containsExactly(MeasureKind.WARNING);
+        assertThat(jdbc.sql("SELECT COUNT(*) FROM cr_message WHERE kind = 'MISUSE_WARNING' AND notifier_ref = ?")
+                .param(notifier).query(Long.class).single()).isOne();
+    }
+
+    private static void await(java.util.concurrent.CountDownLatch latch) {
+        try {
+            latch.await(30, java.util.concurrent.TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     // --- who may decide, and what ----------------------------------------------------------------------------------
