@@ -202,7 +202,18 @@ CREATE TABLE cr_misuse_measure (
     decided_by       VARCHAR(100),
     created_at       TIMESTAMP WITH TIME ZONE NOT NULL,
     suspended_until  TIMESTAMP WITH TIME ZONE,
-    reasoning        VARCHAR(4000)
+    reasoning        VARCHAR(4000),
+    -- SUSPENSION and SUSPENSION_DECLINED: the SUSPENSION_PROPOSED they decide (one decision per proposal)
+    proposal_id      BIGINT,
+    CONSTRAINT cr_misuse_decides_once UNIQUE (proposal_id)
+);
+
+-- One row per party ever checked for misuse (misuse.MisuseService): locked (SELECT ... FOR UPDATE) while a check
+-- decides on a measure, so that two decisions checked at once never warn or propose twice for one crossing.
+CREATE TABLE cr_misuse_party (
+    party_kind       VARCHAR(20)  NOT NULL,
+    party_ref        VARCHAR(220) NOT NULL,
+    CONSTRAINT cr_misuse_party_pk PRIMARY KEY (party_kind, party_ref)
 );
 
 CREATE INDEX cr_misuse_party ON cr_misuse_measure (party_kind, party_ref, created_at);

@@ -59,6 +59,10 @@ public final class ContentReportVariables {
     public static final String SUSPENSION_DECISION = "suspensionDecision";
     public static final String SUSPENSION_DAYS = "suspensionDays";
     public static final String SUSPENSION_REASONING = "suspensionReasoning";
+    /** The suspension period a lead may choose (misuse.MisusePolicy), shown in the form; set at the start. */
+    public static final String SUSPENSION_MIN_DAYS = "suspensionMinDays";
+    public static final String SUSPENSION_MAX_DAYS = "suspensionMaxDays";
+    public static final String SUSPENSION_DEFAULT_DAYS = "suspensionDefaultDays";
 
     private final VariableScope scope;
 
@@ -124,6 +128,11 @@ public final class ContentReportVariables {
 
     public void set(String name, Object value) {
         scope.setVariable(name, value);
+    }
+
+    /** A variable as it is (a number may arrive as Integer, Long or a decimal string). */
+    public Object value(String name) {
+        return scope.getVariable(name);
     }
 
     public String text(String name) {

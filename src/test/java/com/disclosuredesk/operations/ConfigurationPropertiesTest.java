@@ -10,6 +10,7 @@ import com.disclosuredesk.disclosure.DisclosureProperties;
 import com.disclosuredesk.engine.IdentityBootstrapPlugin;
 import com.disclosuredesk.engine.NodeIdentityPlugin;
 import com.disclosuredesk.intake.RequestClarificationDelegate;
+import com.disclosuredesk.misuse.MisusePolicy;
 import com.disclosuredesk.preservation.PreservationPolicy;
 import com.disclosuredesk.security.CredentialCache;
 import com.disclosuredesk.subscribers.DemoSubscriberDataLoader;
@@ -38,7 +39,8 @@ class ConfigurationPropertiesTest {
             EmbeddedDatabaseHousekeeping.Settings.class, NodeIdentityPlugin.Settings.class,
             RequestClarificationDelegate.Settings.class, DisclosureProperties.class, PreservationPolicy.Settings.class,
             TransparencySchedule.Settings.class, IdentityBootstrapPlugin.Settings.class,
-            DemoSubscriberDataLoader.Settings.class})
+            DemoSubscriberDataLoader.Settings.class,
+            MisusePolicy.Settings.class})
     static class Settings {
     }
 
@@ -82,6 +84,16 @@ class ConfigurationPropertiesTest {
             assertThat(context.getBean(IdentityBootstrapPlugin.Settings.class).users()).isTrue();
             assertThat(context.getBean(DemoSubscriberDataLoader.Settings.class).accounts()).isEqualTo(5000);
             assertThat(context.getBean(DemoSubscriberDataLoader.Settings.class).ipEntriesPerAccount()).isEqualTo(35);
+            MisusePolicy.Settings misuse = context.getBean(MisusePolicy.Settings.class);
+            assertThat(misuse.notifier().window()).isEqualTo(Duration.ofDays(90));
+            assertThat(misuse.notifier().minimumCount()).isEqualTo(7);
+            assertThat(misuse.notifier().sharePercent()).isEqualTo(70);
+            assertThat(misuse.account().minimumCount()).isEqualTo(3);
+            assertThat(misuse.complainant().sharePercent()).isEqualTo(80);
+            assertThat(misuse.pauseAfterWarning()).isEqualTo(Duration.ofDays(7));
+            assertThat(misuse.suspension().defaultDays()).isEqualTo(30);
+            assertThat(misuse.suspension().maximumDays()).isEqualTo(180);
+            new MisusePolicy(misuse); // within their ranges
         });
     }
 
