@@ -19,6 +19,8 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Profile;
 import org.springframework.context.event.EventListener;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -64,7 +66,9 @@ public class DemoContentLoader {
         this.subjects = settings.subjects();
     }
 
+    /** First among the listeners of the ready event, so that the "ready" line of the log comes after it. */
     @EventListener(ApplicationReadyEvent.class)
+    @Order(Ordered.HIGHEST_PRECEDENCE)
     public void load() {
         if (subjects <= 0) {
             log.info("Demo content: switched off (disclosure-desk.demo.content.subjects=0)");
