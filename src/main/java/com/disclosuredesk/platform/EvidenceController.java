@@ -23,6 +23,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 import io.swagger.v3.oas.annotations.Hidden;
@@ -39,7 +40,9 @@ import io.swagger.v3.oas.annotations.Hidden;
  * material or terrorist content, shown to trained moderators only). Anyone else gets 401 (not signed in) or 403 with
  * an empty body, checked before anything about the case is read; an id that does not belong to the case is 404.
  * Never the notifier's name or email. Responses are not cached, not sniffed, and SVG cards carry a CSP that forbids
- * scripts. Every view of media is recorded ({@code pc_media_view}: who, when, which notice).
+ * scripts. Every view of media is recorded ({@code pc_media_view}: who, when, which notice). {@code ?view=blurred}
+ * answers a blurred greyscale copy instead ({@link BlurredMedia}), not recorded: what the form shows until the
+ * moderator chooses to see the picture.
  */
 @Hidden
 @RestController
@@ -113,7 +116,7 @@ public class EvidenceController {
     @GetMapping("/moderation/cases/{caseNumber}/notices/{noticeId}/media")
     @Transactional
     public ResponseEntity<byte[]> media(@PathVariable String caseNumber, @PathVariable String noticeId,
-                                        HttpServletRequest request) {
+                                        @RequestParam(required = false) String view, HttpServletRequest request) {
         WebappSignIn.Check check = signIn.member(request, GROUPS);
         if (!check.allowed()) {
             return refused(check);
@@ -130,6 +133,12 @@ public class EvidenceController {
                 .query((rs, i) -> new Media(rs.getString(1), rs.getString(2), rs.getBytes(3))).optional());
         if (media.isEmpty() || !RASTER.contains(media.get().mediaType())) {
             return notFound();
+        }
+        if ("blurred".equals(view)) {
+            // what the form shows first: not the picture itself, and not a view of it
+            return BlurredMedia.png(media.get().content())
+                    .map(png -> ResponseEntity.ok().headers(headers(MEDIA_POLICY)).contentType(MediaType.IMAGE_PNG).body(png))
+                    .orElseGet(EvidenceController::notFound);
         }
         jdbc.sql("""
                 INSERT INTO pc_media_view (id, case_number, notice_id, sha256, viewed_by, viewed_at)

@@ -94,6 +94,17 @@ class EvidenceHttpTest {
         assertNoStoreNoSniff(media);
         assertThat(jdbc.sql("SELECT viewed_by FROM pc_media_view WHERE notice_id = ?").param(notice).query(String.class).list())
                 .containsExactly("moderator2");
+
+        // the blurred copy the form shows first: another PNG, and not recorded as a view
+        ResponseEntity<byte[]> blurred = get(path(caseNumber, notice, "media?view=blurred"), signIn("moderator"), byte[].class);
+        assertThat(blurred.getStatusCode().value()).isEqualTo(200);
+        assertThat(blurred.getHeaders().getContentType()).isEqualTo(MediaType.IMAGE_PNG);
+        assertThat(blurred.getBody()).startsWith(0x89, 'P', 'N', 'G').isNotEqualTo(png);
+        assertNoStoreNoSniff(blurred);
+        assertThat(jdbc.sql("SELECT COUNT(*) FROM pc_media_view WHERE notice_id = ?").param(notice).query(Long.class).single())
+                .isEqualTo(1L);
+        assertThat(get(path(caseNumber, notice, "media?view=blurred"), signIn("analyst"), byte[].class)
+                .getStatusCode().value()).isEqualTo(403);
     }
 
     @Test
