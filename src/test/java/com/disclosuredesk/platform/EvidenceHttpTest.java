@@ -48,6 +48,8 @@ class EvidenceHttpTest {
     NoticeSeal seal;
     @Autowired
     Sequences sequences;
+    @Autowired
+    DemoContentLoader loader;
 
     @Test
     void theDemoContentIsLoadedWithPictures() {
@@ -60,6 +62,10 @@ class EvidenceHttpTest {
                 .isGreaterThanOrEqualTo((long) DemoContentGenerator.DISTINCT_IMAGES);
         assertThat(jdbc.sql("SELECT media_sha256 FROM pc_content WHERE subject_key = 'MESSAGE:t.me/demo_news_001/2'")
                 .query(String.class).optional()).isEmpty();
+        // a second start adds nothing
+        long before = jdbc.sql("SELECT COUNT(*) FROM pc_content").query(Long.class).single();
+        assertThat(loader.loadOnce()).isEqualTo(-1);
+        assertThat(jdbc.sql("SELECT COUNT(*) FROM pc_content").query(Long.class).single()).isEqualTo(before);
     }
 
     @Test

@@ -77,6 +77,13 @@ class ReferralHttpTest {
             assertThat(get(user, "").getStatusCode().value()).as(user).isEqualTo(403);
         }
         assertThat(http.getForEntity("/api/content-reports/referrals", String.class).getStatusCode().value()).isEqualTo(401);
+
+        for (String bad : List.of("?limit=many", "?after=x")) {
+            ResponseEntity<String> problem = get("analyst", bad);
+            assertThat(problem.getStatusCode().value()).as(bad).isEqualTo(400);
+            assertThat(problem.getHeaders().getContentType().toString()).startsWith("application/problem+json");
+            assertThat(problem.getBody()).contains(bad.substring(1, bad.indexOf('=')));
+        }
     }
 
     @Test
