@@ -39,8 +39,8 @@ import io.swagger.v3.oas.annotations.Hidden;
  * {@code moderation-leads} see evidence (not administrators: least privilege; the evidence may be child sexual abuse
  * material or terrorist content, shown to trained moderators only). Anyone else gets 401 (not signed in) or 403 with
  * an empty body, checked before anything about the case is read; an id that does not belong to the case is 404.
- * Never the notifier's name or email. Responses are not cached, not sniffed, and SVG cards carry a CSP that forbids
- * scripts. Every view of media is recorded ({@code pc_media_view}: who, when, which notice). {@code ?view=blurred}
+ * Never the notifier's name or email. Responses are not cached, not sniffed, not embeddable by other sites
+ * ({@code Cross-Origin-Resource-Policy: same-origin}), and SVG cards carry a CSP that forbids scripts. Every view of media is recorded ({@code pc_media_view}: who, when, which notice). {@code ?view=blurred}
  * answers a blurred greyscale copy instead ({@link BlurredMedia}), not recorded: what the form shows until the
  * moderator chooses to see the picture.
  */
@@ -175,6 +175,8 @@ public class EvidenceController {
         headers.setCacheControl(CacheControl.noStore());
         headers.set("X-Content-Type-Options", "nosniff");
         headers.set("Content-Security-Policy", policy);
+        // only Tasklist's own pages may embed evidence: another site's <img> gets nothing, even with the cookie
+        headers.set("Cross-Origin-Resource-Policy", "same-origin");
         return headers;
     }
 }

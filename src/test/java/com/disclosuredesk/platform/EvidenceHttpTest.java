@@ -236,6 +236,7 @@ class EvidenceHttpTest {
     private static void assertNoStoreNoSniff(ResponseEntity<?> response) {
         assertThat(response.getHeaders().getCacheControl()).contains("no-store");
         assertThat(response.getHeaders().getFirst("X-Content-Type-Options")).isEqualTo("nosniff");
+        assertThat(response.getHeaders().getFirst("Cross-Origin-Resource-Policy")).isEqualTo("same-origin");
     }
 
     /** Signs in to Tasklist as the web apps do (user = password); the headers carry the session's cookies. */
