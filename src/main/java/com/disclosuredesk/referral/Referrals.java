@@ -43,8 +43,8 @@ public class Referrals {
 
     /**
      * The content cases referred to an authority about an account that the legal order names, newest first (at most
-     * {@link #RELATED_LISTED}, one entry per case with its latest referral): one query, on the indexes
-     * {@code dd_order_target_key}'s table by tracking number and {@code cr_referral_account}.
+     * {@link #RELATED_LISTED}, one entry per case with its latest referral): one query, the order's targets by their
+     * primary key (tracking number) joined to {@code cr_referral} through its index {@code cr_referral_account}.
      */
     public List<RelatedCase> relatedToOrder(String trackingNumber) {
         return jdbc.sql("""
