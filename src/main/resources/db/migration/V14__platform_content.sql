@@ -14,7 +14,11 @@ CREATE TABLE pc_content (
     content_type      VARCHAR(40)  NOT NULL,
     -- VISIBLE, REMOVED, RESTRICTED
     state             VARCHAR(20)  NOT NULL,
-    created_at        TIMESTAMP WITH TIME ZONE NOT NULL
+    created_at        TIMESTAMP WITH TIME ZONE NOT NULL,
+    -- the message's text as posted (demo content: harmless generated text; NULL for channels, groups and accounts)
+    text              VARCHAR(4000),
+    -- the media posted with it (pc_media.sha256), shown to moderators behind a blur; NULL for none
+    media_sha256      VARCHAR(64)
 );
 
 CREATE INDEX pc_content_owner ON pc_content (owner_account_id);
@@ -42,3 +46,18 @@ CREATE TABLE pc_action (
 );
 
 CREATE INDEX pc_action_subject ON pc_action (subject_key, id);
+
+-- Each time a moderator chose to see a notice's media unblurred (GET /moderation/cases/{case}/notices/{id}/media):
+-- who, when, which notice. Staff user ids and references only.
+CREATE SEQUENCE pc_media_view_seq START WITH 1 INCREMENT BY 1;
+
+CREATE TABLE pc_media_view (
+    id           BIGINT       NOT NULL PRIMARY KEY,
+    case_number  VARCHAR(20)  NOT NULL,
+    notice_id    BIGINT       NOT NULL,
+    sha256       VARCHAR(64)  NOT NULL,
+    viewed_by    VARCHAR(100) NOT NULL,
+    viewed_at    TIMESTAMP WITH TIME ZONE NOT NULL
+);
+
+CREATE INDEX pc_media_view_notice ON pc_media_view (notice_id, id);

@@ -1,5 +1,8 @@
 package com.disclosuredesk.analysis;
 
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 import com.disclosuredesk.order.DataCategory;
@@ -11,6 +14,8 @@ import com.disclosuredesk.order.OrderStatus;
 import com.disclosuredesk.process.AnalysisDecision;
 import com.disclosuredesk.process.LegalOrderVariables;
 import com.disclosuredesk.process.TaskActor;
+import com.disclosuredesk.referral.Referrals;
+import com.disclosuredesk.referral.RelatedCase;
 
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
@@ -27,8 +32,11 @@ public class LegalAnalysisTaskListener implements TaskListener {
     private final OrderTimeline timeline;
     private final RelatedOrders relatedOrders;
     private final OrderDecisions decisions;
+    private final Referrals referrals;
 
-    public LegalAnalysisTaskListener(OrderRepository orders, OrderTimeline timeline, RelatedOrders relatedOrders, OrderDecisions decisions) {
+    public LegalAnalysisTaskListener(OrderRepository orders, OrderTimeline timeline, RelatedOrders relatedOrders, OrderDecisions decisions,
+                                     Referrals referrals) {
+        this.referrals = referrals;
         this.orders = orders;
         this.timeline = timeline;
         this.relatedOrders = relatedOrders;
@@ -44,7 +52,11 @@ public class LegalAnalysisTaskListener implements TaskListener {
                 orders.updateStatus(trackingNumber, OrderStatus.IN_LEGAL_ANALYSIS, null, null);
                 timeline.record(trackingNumber, TimelineStep.IN_LEGAL_ANALYSIS, null, "Waiting for legal analysis.");
                 RelatedOrders.Found related = relatedOrders.find(trackingNumber);
-                variables.setRelatedOrders(RelatedOrderLinks.entries(related.listed()), related.total());
+                // related items: other open orders of the authority, then content cases referred about a named account
+                List<RelatedCase> cases = referrals.relatedToOrder(trackingNumber);
+                List<Map<String, Object>> entries = new ArrayList<>(RelatedOrderLinks.entries(related.listed()));
+                entries.addAll(RelatedOrderLinks.caseEntries(cases));
+                variables.setRelatedOrders(entries, related.total() + cases.size());
             }
             case EVENTNAME_COMPLETE -> {
                 String analyst = TaskActor.decider(task);
