@@ -167,7 +167,7 @@ public class NoticeIntakeService {
         ModerationCase target = null;
         if (currentCase.isPresent()) {
             target = cases.lock(currentCase.get()).orElseThrow(() -> new IllegalStateException("cr_subject names a missing case"));
-            disposition = dispositionOn(target, now);
+            disposition = dispositionOn(target, now, decidedCaseWindow);
         }
         String sourceType = trusted ? SOURCE_TRUSTED_FLAGGER : SOURCE_ARTICLE_16;
         String caseNumber;
@@ -215,13 +215,16 @@ public class NoticeIntakeService {
         return new Receipt(noticeId, notice.externalId(), caseNumber, status, now, disposition, sourceType, true);
     }
 
-    /** JOINED, ALREADY_DECIDED, or null: a new case. */
-    Disposition dispositionOn(ModerationCase current, Instant now) {
+    /**
+     * What a notice about a subject does with the subject's current case: JOINED (open), ALREADY_DECIDED (decided or
+     * in complaint, decided within {@code window}), or null: a new case (closed, or decided earlier).
+     */
+    static Disposition dispositionOn(ModerationCase current, Instant now, Duration window) {
         if (current.status().isOpenForNotices()) {
             return Disposition.JOINED;
         }
         boolean decided = current.status() == CaseStatus.DECIDED || current.status() == CaseStatus.IN_COMPLAINT;
-        if (decided && current.decidedAt() != null && current.decidedAt().isAfter(now.minus(decidedCaseWindow))) {
+        if (decided && current.decidedAt() != null && current.decidedAt().isAfter(now.minus(window))) {
             return Disposition.ALREADY_DECIDED;
         }
         return null;
