@@ -499,6 +499,20 @@ class ContentReportHttpTest {
         assertThat(seal.open(NoticeSeal.Field.EVIDENCE, id, sealedEvidence)).isEqualTo(evidence);
     }
 
+    @Test
+    void theDocumentedExamplesAreWhatTheApiAccepts() throws Exception {
+        JsonNode docs = json.readTree(http.getForEntity("/v3/api-docs", String.class).getBody());
+        JsonNode examples = docs.at("/paths/~1api~1content-reports/post/requestBody/content/application~1json/examples");
+        assertThat(examples.size()).isGreaterThanOrEqualTo(2);
+        examples.fields().forEachRemaining(example -> {
+            ResponseEntity<JsonNode> answer = post("/api/content-reports", "report-bot", example.getValue().get("value").toString());
+            assertThat(answer.getStatusCode()).as(example.getKey()).isIn(HttpStatus.CREATED, HttpStatus.OK);
+        });
+        assertThat(docs.at("/paths/~1api~1content-reports~1{caseNumber}~1complaints/post").isMissingNode()).isFalse();
+        assertThat(docs.at("/paths/~1api~1content-reports~1messages/get").isMissingNode()).isFalse();
+        assertThat(docs.at("/paths/~1api~1content-reports~1{caseNumber}/get").isMissingNode()).isFalse();
+    }
+
     private <T> List<T> concurrently(int n, java.util.function.IntFunction<T> call) throws Exception {
         ExecutorService pool = Executors.newFixedThreadPool(n);
         try {
