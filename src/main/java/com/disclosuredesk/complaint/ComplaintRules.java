@@ -17,7 +17,7 @@ public final class ComplaintRules {
     public static final Set<String> DECISIONS = Set.of("UPHOLD", "REVERSE");
     public static final int MIN_REASONING = 20;
     /** Within cr_complaint.reasoning (4,000), and small enough that the answer quoting it fits cr_message.body. */
-    public static final int MAX_REASONING = 3000;
+    public static final int MAX_REASONING = 2000;
 
     private ComplaintRules() {}
 

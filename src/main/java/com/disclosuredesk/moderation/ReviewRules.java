@@ -18,7 +18,7 @@ public final class ReviewRules {
     public static final Set<String> GROUNDS = Set.of("ILLEGAL_CONTENT", "INCOMPATIBLE_CONTENT");
     public static final int MIN_EXPLANATION = 20;
     /** Within cr_decision.explanation (4,000), and small enough that a message body quoting it fits cr_message.body. */
-    public static final int MAX_EXPLANATION = 3000;
+    public static final int MAX_EXPLANATION = 2000;
     public static final int MAX_REFERENCE = 500;
 
     /** A review as checked: ground and reference are null for NO_ACTION, the explanation trimmed ("" if none). */

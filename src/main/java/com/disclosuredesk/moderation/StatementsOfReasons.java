@@ -12,8 +12,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 /**
  * The texts of part two's messages (cr_message bodies, JSON), in one place: the statement of reasons to the uploader
  * (Art. 17(3)), its new version after a reversal, the decision to each notifier (Art. 16(5)) and the answer to a
- * complaint (Art. 20(4), naming Art. 21 and the courts). The moderator's explanation or reasoning (at most 4,000
- * characters) appears once per body, so that a body stays within cr_message.body (8,000). Plain logic, tested without the engine. The bodies hold the
+ * complaint (Art. 20(4), naming Art. 21 and the courts). The moderator's explanation or reasoning (at most 2,000
+ * characters), the subject and the ground's reference appear once per body, so that a body stays within cr_message.body (8,000). Plain logic, tested without the engine. The bodies hold the
  * case's facts and the moderator's decision, ground and explanation; never who notified (names, emails, notifier
  * ids), never the evidence.
  */
@@ -66,8 +66,8 @@ public final class StatementsOfReasons {
         body.put("redress", redress(f, true));
         body.put("text", "Your " + subject(f) + " was " + ("REMOVE".equals(f.decision()) ? "removed" : "restricted")
                 + " on " + DATE.format(f.decidedAt()) + " (case " + f.caseNumber() + ") because "
-                + ("ILLEGAL_CONTENT".equals(f.ground()) ? "it is illegal under " : "it is incompatible with ")
-                + f.groundReference() + " (the explanation is in \"ground\"). " + noticeSentence(f)
+                + ("ILLEGAL_CONTENT".equals(f.ground()) ? "it is illegal under the law" : "it is incompatible with the Terms of Service clause")
+                + " named in \"ground\", for the reasons explained there. " + noticeSentence(f)
                 + " No automated means were used to detect it or to decide. You may complain until "
                 + DATE.format(f.complaintsUntil()) + ". " + OUT_OF_COURT + " " + COURTS);
         return write(body);
@@ -113,7 +113,8 @@ public final class StatementsOfReasons {
                     case "RESTRICT" -> "it was restricted";
                     default -> "no action was taken";
                 } + (f.ground() == null ? "." : (" because " + ("ILLEGAL_CONTENT".equals(f.ground())
-                        ? "it is illegal under " : "it is incompatible with ") + f.groundReference() + "."))
+                        ? "it is illegal under the law" : "it is incompatible with the Terms of Service clause")
+                        + " named in \"ground\"."))
                 + " A person decided; no automated means were used. You may complain about this decision until "
                 + DATE.format(f.complaintsUntil()) + ". " + OUT_OF_COURT + " " + COURTS);
         return write(body);
@@ -191,12 +192,13 @@ public final class StatementsOfReasons {
                 + " from users" + (f.trustedFlagger() ? ", among them a trusted flagger (Art. 22 DSA)" : "") + ".";
     }
 
+    /** The kind of content in words (the reference itself is in "facts", once). */
     private static String subject(Facts f) {
         return switch (f.subjectType() == null ? "" : f.subjectType()) {
-            case "MESSAGE" -> "message " + f.subjectReference();
-            case "CHANNEL" -> "channel " + f.subjectReference();
-            case "GROUP" -> "group " + f.subjectReference();
-            case "ACCOUNT" -> "account " + f.subjectReference();
+            case "MESSAGE" -> "message";
+            case "CHANNEL" -> "channel";
+            case "GROUP" -> "group";
+            case "ACCOUNT" -> "account";
             case "SEARCH_TERM" -> "search term";
             default -> "content";
         };
