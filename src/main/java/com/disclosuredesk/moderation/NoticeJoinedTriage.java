@@ -64,10 +64,10 @@ public class NoticeJoinedTriage {
                 .taskDefinitionKey(ContentReportProcess.TASK_REVIEW_CONTENT).list();
         Date due = Date.from(next.reviewDue());
         for (Task task : open) {
-            if (task.getPriority() < next.priority()) {
-                tasks.setPriority(task.getId(), next.priority());
-            }
-            if (task.getDueDate() == null || !task.getDueDate().equals(due)) {
+            boolean raise = task.getPriority() < next.priority();
+            boolean sooner = task.getDueDate() == null || !task.getDueDate().equals(due);
+            if (raise || sooner) {
+                task.setPriority(Math.max(task.getPriority(), next.priority()));
                 task.setDueDate(due);
                 tasks.saveTask(task);
             }
