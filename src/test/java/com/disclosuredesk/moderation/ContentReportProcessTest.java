@@ -36,6 +36,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
+import org.springframework.beans.factory.annotation.Autowired;
 
 /**
  * Every path and boundary event of content-report (processes/content-report.bpmn): remove, restrict, no action, a
@@ -114,6 +115,27 @@ class ContentReportProcessTest extends ContentReportProcessTestSupport {
         assertThat(messages.ofCase(c.caseNumber()).toString()).doesNotContain("Reporter").doesNotContain("Secret explanation");
         verify(checkMisuse, atLeastOnce()).execute(any());
         assertThat(c.pi()).hasPassed(ContentReportProcess.TASK_CHECK_MISUSE).hasNotPassed(ContentReportProcess.TASK_REFER_TO_AUTHORITY);
+    }
+
+    @Autowired DecisionOutcomes outcomes;
+
+    @Test
+    void aRetriedOutcomeActsAndTellsOnlyOnce() {
+        Case c = newCase("SCAMS_AND_FRAUD", null, "DE", 2, false, false);
+        decide(c.pi(), "moderator", "REMOVE", "ILLEGAL_CONTENT", "§ 263 StGB", false);
+        ModerationCase decided = cases.get(c.caseNumber());
+        int messagesBefore = messages.ofCase(c.caseNumber()).size();
+        // the step again, as a retry after its work was committed would run it
+        Instant windowEnds = outcomes.apply(c.caseNumber(), decided.decisionId());
+        assertThat(windowEnds).isEqualTo(decided.decidedAt().atZone(ZoneOffset.UTC).plusMonths(6).toInstant());
+        assertThat(messages.ofCase(c.caseNumber())).hasSize(messagesBefore);
+        assertThat(jdbc.sql("SELECT COUNT(*) FROM pc_action WHERE case_number = ?").param(c.caseNumber()).query(Integer.class).single())
+                .isEqualTo(1);
+        assertThat(cases.get(c.caseNumber()).decidedAt()).isEqualTo(decided.decidedAt());
+        // a decision of another case is never applied to this one
+        Case other = newCase("SCAMS_AND_FRAUD", null);
+        assertThatThrownBy(() -> outcomes.apply(other.caseNumber(), decided.decisionId())).isInstanceOf(IllegalStateException.class);
+        assertThat(contentState(other.subjectKey())).isEqualTo("VISIBLE");
     }
 
     @Test
