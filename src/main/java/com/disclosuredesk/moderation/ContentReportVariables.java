@@ -52,6 +52,21 @@ public final class ContentReportVariables {
     /** A complaint reversed a decision to take no action: the content is reviewed again. */
     public static final String REVIEW_AGAIN = "reviewAgain";
 
+    // the review form's read-only copies (Task_ReviewContent create listener; no personal data)
+    /** The case's notices as JSON: id, receivedAt, sourceType, category, specification, country, hasMedia. */
+    public static final String NOTICES = "notices";
+    /** How many notices the list shows (the most recent; the case may have more: noticeCount). */
+    public static final String NOTICES_LISTED = "noticesListed";
+    /** The account's earlier decisions as JSON: caseNumber, decidedAt, decision, ground. */
+    public static final String ACCOUNT_DECISIONS = "accountDecisions";
+    public static final String ACCOUNT_DECISION_COUNT = "accountDecisionCount";
+
+    // the review complaint form's read-only copies (Task_ReviewComplaint create listener)
+    /** UPLOADER or NOTIFIER: who complained (never their name). */
+    public static final String COMPLAINANT = "complainant";
+    /** The decision complained about as JSON: decision, ground, groundReference, explanation, decidedAt, kind. */
+    public static final String COMPLAINED_DECISION = "complainedDecision";
+
     // misuse-review (Art. 23)
     public static final String MISUSE_MEASURE_ID = "misuseMeasureId";
     public static final String PARTY_KIND = "partyKind";

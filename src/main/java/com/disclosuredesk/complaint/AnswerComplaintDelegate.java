@@ -1,0 +1,81 @@
+package com.disclosuredesk.complaint;
+
+import com.disclosuredesk.moderation.CaseNotices;
+import com.disclosuredesk.moderation.CaseRepository;
+import com.disclosuredesk.moderation.CaseStatus;
+import com.disclosuredesk.moderation.ContentReportVariables;
+import com.disclosuredesk.moderation.ModerationCase;
+import com.disclosuredesk.moderation.ModerationDecisions;
+import com.disclosuredesk.moderation.ModerationMessages;
+import com.disclosuredesk.moderation.StatementsOfReasons;
+
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.springframework.stereotype.Component;
+
+/**
+ * Task_AnswerComplaint: the complainant gets the reasoned answer (COMPLAINT_OUTCOME: the outcome, the reasoning,
+ * out-of-court dispute settlement under Art. 21 and the courts), the uploader by account, a notifier through the
+ * gateway of their notice. Then, under the case's lock (complaint intake takes it too), the next complaint waiting
+ * is taken into review (complaintPending, complaintId) or the case is DECIDED again. A reversed decision to take no
+ * action goes back to review instead (reviewAgain): complaints waiting then stay PENDING for the new decision.
+ */
+@Component
+public class AnswerComplaintDelegate implements JavaDelegate {
+
+    private final CaseRepository cases;
+    private final CaseNotices notices;
+    private final ComplaintDecisions complaints;
+    private final ModerationDecisions decisions;
+    private final ModerationMessages messages;
+
+    public AnswerComplaintDelegate(CaseRepository cases, CaseNotices notices, ComplaintDecisions complaints,
+                                   ModerationDecisions decisions, ModerationMessages messages) {
+        this.cases = cases;
+        this.notices = notices;
+        this.complaints = complaints;
+        this.decisions = decisions;
+        this.messages = messages;
+    }
+
+    @Override
+    public void execute(DelegateExecution execution) {
+        ContentReportVariables variables = ContentReportVariables.of(execution);
+        String caseNumber = variables.caseNumber();
+        ComplaintDecisions.Complaint complaint = complaints.get(variables.complaintId(), caseNumber);
+        ModerationCase c = cases.lock(caseNumber).orElseThrow(() -> new IllegalStateException("No case " + caseNumber));
+        String inForce = c.decisionId() == null ? null : decisions.get(c.decisionId()).decision();
+        String body = StatementsOfReasons.complaintOutcome(caseNumber, complaint.id(), complaint.status(),
+                complaint.reasoning(), inForce, complaint.decidedAt());
+        if ("UPLOADER".equals(complaint.complainant())) {
+            messages.toUploader(ModerationMessages.Kind.COMPLAINT_OUTCOME, caseNumber, c.ownerAccountId(), body);
+        } else if (complaint.noticeId() != null) {
+            notices.notifier(complaint.noticeId()).ifPresent(n -> messages.toNotifier(n.gateway(),
+                    ModerationMessages.Kind.COMPLAINT_OUTCOME, caseNumber, n.noticeId(), n.notifierRef(), body));
+        }
+        afterComplaintAnswered(complaint);
+
+        if (variables.bool(ContentReportVariables.REVIEW_AGAIN)) {
+            variables.set(ContentReportVariables.COMPLAINT_PENDING, false);
+            return;
+        }
+        var next = complaints.nextPending(caseNumber);
+        if (next.isPresent()) {
+            complaints.startReview(next.get());
+            variables.set(ContentReportVariables.COMPLAINT_PENDING, true);
+            variables.set(ContentReportVariables.COMPLAINT_ID, next.get());
+        } else {
+            variables.set(ContentReportVariables.COMPLAINT_PENDING, false);
+            cases.updateStatus(caseNumber, CaseStatus.DECIDED);
+        }
+    }
+
+    /**
+     * Where the Art. 23 misuse check of complainants is wired: after a complaint is answered (an UPHELD complaint may
+     * count as manifestly unfounded), the integrator calls {@code misuse.MisuseService} here. Nothing else happens
+     * here in this package.
+     */
+    private void afterComplaintAnswered(ComplaintDecisions.Complaint complaint) {
+        // the misuse check of complainants is wired here by the integrator (misuse.MisuseService)
+    }
+}
