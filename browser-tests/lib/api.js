@@ -181,7 +181,64 @@ function currentQuarter(now = new Date()) {
   return { from: isoDate(from), to: isoDate(to) };
 }
 
+// --- part two: content reports ---------------------------------------------------------------------------------
+
+/** A demo message that has media (platform.DemoContent: the first demo channel's first message). */
+const DEMO_MESSAGE_WITH_MEDIA = 'https://t.me/demo_news_001/1';
+
+/** Submits a notice as the reporting bot; answers the receipt (201 or 200). */
+async function submitNotice({ reference, explanation, category = 'RISK_FOR_PUBLIC_SECURITY', specification = 'TERRORIST_CONTENT',
+  user = 'report-bot' } = {}) {
+  const externalId = `browser-${Date.now()}-${Math.floor(Math.random() * 1e6)}`;
+  const answer = await http('POST', '/api/content-reports', { user, body: {
+    externalId, subject: { type: 'MESSAGE', reference }, category, specification, explanation, country: 'DE',
+    notifier: { id: `u-${externalId}`, name: 'A. Reporter', email: 'reporter@mail.example' }, goodFaith: true,
+    evidence: { text: 'the reported post as the user saw it', mediaSha256: null },
+  } });
+  if (answer.status !== 201 && answer.status !== 200) {
+    throw new Error(`notice refused: ${answer.status} ${answer.text}`);
+  }
+  return answer.json;
+}
+
+/** Waits until the case has the status (and `also(case)` holds); answers the case as the bot sees it. */
+async function awaitCase(caseNumber, status, also = () => true, { timeoutMs = 30_000, user = 'report-bot' } = {}) {
+  const deadline = Date.now() + timeoutMs;
+  let last;
+  do {
+    last = await http('GET', `/api/content-reports/${caseNumber}`, { user });
+    if (last.status === 200 && last.json.status === status && also(last.json)) {
+      return last.json;
+    }
+    await new Promise((r) => setTimeout(r, 250));
+  } while (Date.now() < deadline);
+  throw new Error(`case ${caseNumber} did not become ${status}: ${last && last.text}`);
+}
+
+async function complain(caseNumber, noticeId, text, user = 'report-bot') {
+  return http('POST', `/api/content-reports/${caseNumber}/complaints`, { user, body: { by: 'NOTIFIER', noticeId, text } });
+}
+
+/** Every message of the gateway's feed. */
+async function contentMessages(user = 'report-bot') {
+  const all = [];
+  let after = 0;
+  for (;;) {
+    const page = await http('GET', `/api/content-reports/messages?after=${after}&limit=1000`, { user });
+    if (page.status !== 200) {
+      throw new Error(`messages: ${page.status} ${page.text}`);
+    }
+    const items = Array.isArray(page.json) ? page.json : (page.json.messages || []);
+    if (items.length === 0) {
+      return all;
+    }
+    all.push(...items);
+    after = items[items.length - 1].id;
+  }
+}
+
 module.exports = {
+  DEMO_MESSAGE_WITH_MEDIA, submitNotice, awaitCase, complain, contentMessages,
   http, exampleOrder, submitOrder, getOrder, awaitStatus, engineRest, singleTask, completeAnalysisOverRest,
   approveOverRest, ensureUserInBothGroups, currentQuarter, PASSWORDS,
 };

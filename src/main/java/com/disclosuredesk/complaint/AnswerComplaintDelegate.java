@@ -1,5 +1,6 @@
 package com.disclosuredesk.complaint;
 
+import com.disclosuredesk.misuse.MisuseService;
 import com.disclosuredesk.moderation.CaseNotices;
 import com.disclosuredesk.moderation.CaseRepository;
 import com.disclosuredesk.moderation.CaseStatus;
@@ -28,14 +29,16 @@ public class AnswerComplaintDelegate implements JavaDelegate {
     private final ComplaintDecisions complaints;
     private final ModerationDecisions decisions;
     private final ModerationMessages messages;
+    private final MisuseService misuse;
 
     public AnswerComplaintDelegate(CaseRepository cases, CaseNotices notices, ComplaintDecisions complaints,
-                                   ModerationDecisions decisions, ModerationMessages messages) {
+                                   ModerationDecisions decisions, ModerationMessages messages, MisuseService misuse) {
         this.cases = cases;
         this.notices = notices;
         this.complaints = complaints;
         this.decisions = decisions;
         this.messages = messages;
+        this.misuse = misuse;
     }
 
     @Override
@@ -75,7 +78,8 @@ public class AnswerComplaintDelegate implements JavaDelegate {
      * count as manifestly unfounded), the integrator calls {@code misuse.MisuseService} here. Nothing else happens
      * here in this package.
      */
+    /** Art. 23(2): an upheld complaint counts towards its complainant's manifestly unfounded complaints. */
     private void afterComplaintAnswered(ComplaintDecisions.Complaint complaint) {
-        // the misuse check of complainants is wired here by the integrator (misuse.MisuseService)
+        misuse.afterComplaintAnswered(complaint.id());
     }
 }

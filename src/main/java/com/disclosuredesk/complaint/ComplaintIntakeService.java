@@ -9,11 +9,11 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Optional;
 
 import com.disclosuredesk.common.Sequences;
 import com.disclosuredesk.moderation.CaseRepository;
+import com.disclosuredesk.moderation.DecisionOutcomes;
 import com.disclosuredesk.moderation.CaseStatus;
 import com.disclosuredesk.moderation.ContentReportProcess;
 import com.disclosuredesk.moderation.ContentReportVariables;
@@ -31,15 +31,13 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import org.camunda.bpm.engine.RuntimeService;
-import org.springframework.boot.context.properties.ConfigurationProperties;
-import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Complaint intake (DSA Art. 20): the uploader (through a member of report-gateways, only about a removal or
  * restriction) or a notifier (about their own notice's case) complains about the decision in force, within six months
- * of it ({@code disclosure-desk.moderation.intake.complaint-window}). In one transaction, with the case's row locked
+ * of it ({@code disclosure-desk.moderation.complaints.window}, the window the decision's messages announce). In one transaction, with the case's row locked
  * first ({@link CaseRepository#lock}): the complaint is stored {@code PENDING} with its text sealed, the complainant gets
  * a receipt, and if the case's process waits at {@code Event_ComplaintReceived} the message {@code ComplaintReceived}
  * is correlated (variable {@code complaintId}), the complaint becomes {@code IN_REVIEW} and the case
@@ -47,27 +45,11 @@ import org.springframework.transaction.annotation.Transactional;
  * next, under the same lock, so that no complaint is left waiting while the case waits for none.
  */
 @Service
-@EnableConfigurationProperties(ComplaintIntakeService.Settings.class)
 public class ComplaintIntakeService {
 
     /** The event that waits for complaints in content-report. */
     public static final String COMPLAINT_EVENT = "Event_ComplaintReceived";
     public static final int MAX_TEXT = 5000;
-
-    /**
-     * {@code disclosure-desk.moderation.intake.*}
-     *
-     * @param complaintWindow complaints are accepted this long after the decision (Art. 20: at least six months)
-     */
-    @ConfigurationProperties("disclosure-desk.moderation.intake")
-    public record Settings(Period complaintWindow) {
-        public Settings {
-            Objects.requireNonNull(complaintWindow, "disclosure-desk.moderation.intake.complaint-window is not set");
-            if (complaintWindow.isNegative() || complaintWindow.isZero()) {
-                throw new IllegalArgumentException("disclosure-desk.moderation.intake.complaint-window must be positive");
-            }
-        }
-    }
 
     /** The answer to a complaint. */
     public record Accepted(long complaintId, String caseNumber, ComplaintStatus status, Instant receivedAt) {}
@@ -88,7 +70,7 @@ public class ComplaintIntakeService {
     public ComplaintIntakeService(ComplaintRepository complaints, CaseRepository cases, CaseDecisions decisions,
                                   NoticeRepository notices, ModerationMessages messages, NotifierStanding standing,
                                   NoticeSeal seal, Sequences sequences, RuntimeService runtime, ObjectMapper json, Clock clock,
-                                  Settings settings) {
+                                  DecisionOutcomes.Settings settings) {
         this.complaints = complaints;
         this.cases = cases;
         this.decisions = decisions;
@@ -100,7 +82,7 @@ public class ComplaintIntakeService {
         this.runtime = runtime;
         this.json = json;
         this.clock = clock;
-        this.window = settings.complaintWindow();
+        this.window = settings.window();
     }
 
     /** The fields of a complaint, every offending one named (before anything is read or locked). */
@@ -206,7 +188,7 @@ public class ComplaintIntakeService {
     /** The complainant's party in cr_misuse_measure: the notifier (gateway:notifierRef) or the uploader's account id. */
     private static Optional<String> party(boolean byUploader, ModerationCase c, NoticeRepository.StoredNotice notice, String gateway) {
         if (byUploader) {
-            return Optional.ofNullable(c.ownerAccountId()).map(String::valueOf);
+            return Optional.ofNullable(c.ownerAccountId()).map(NotifierStanding::uploaderParty);
         }
         return Optional.ofNullable(notice.notifierRef()).map(ref -> NotifierStanding.notifierParty(gateway, ref));
     }

@@ -37,7 +37,7 @@ public record MisuseParty(PartyKind kind, String ref, String gateway, String not
      * {@code NotifierStanding.notifierParty(gateway, notifierRef)}).
      */
     public static String uploaderComplainantRef(long accountId) {
-        return UPLOADER_PREFIX + accountId;
+        return NotifierStanding.uploaderParty(accountId);
     }
 
     /** The party of a recorded measure, from its kind and reference. */

@@ -31,6 +31,11 @@ public class NotifierStanding {
         return gateway + ":" + notifierRef;
     }
 
+    /** The party reference of an uploader (an account of the platform) who complains, in cr_misuse_measure. */
+    public static String uploaderParty(long accountId) {
+        return "account:" + accountId;
+    }
+
     /** Until when the party ({@code NOTIFIER} or {@code COMPLAINANT}) is suspended, if it is now. */
     public Optional<Instant> suspendedUntil(String partyKind, String partyRef) {
         return jdbc.sql("""

@@ -8,7 +8,7 @@ import org.springframework.stereotype.Component;
 
 /**
  * Task_ReferToAuthority (Art. 18): the decision on record flagged a threat to life or safety; the case is referred
- * to the authority of its country ({@link Referrals}). The gateway's condition reads the normalised copy threatToLife;
+ * to the authority of its country ({@link AuthorityReferrals}). The gateway's condition reads the normalised copy threatToLife;
  * the referral is made only when the decision on record says so too.
  */
 @Component
@@ -18,9 +18,9 @@ public class ReferToAuthorityDelegate implements JavaDelegate {
 
     private final CaseRepository cases;
     private final ModerationDecisions decisions;
-    private final Referrals referrals;
+    private final AuthorityReferrals referrals;
 
-    public ReferToAuthorityDelegate(CaseRepository cases, ModerationDecisions decisions, Referrals referrals) {
+    public ReferToAuthorityDelegate(CaseRepository cases, ModerationDecisions decisions, AuthorityReferrals referrals) {
         this.cases = cases;
         this.decisions = decisions;
         this.referrals = referrals;

@@ -71,14 +71,21 @@ class ModerationFormsTest {
         assertThat(html).contains("{{#loop notices}}")
                 .contains("<img class=\"dd-evidence-text\"")
                 .contains("src=\"/moderation/cases/{{caseNumber}}/notices/{{id}}/evidence.svg\"")
-                .contains("<img class=\"dd-media\"")
-                .contains("src=\"/moderation/cases/{{caseNumber}}/notices/{{id}}/media\"")
-                .contains("img.dd-media{display:block;max-width:100%;margin:8px 0;filter:blur(24px) grayscale(1);}")
-                .contains("details.dd-reveal[open] ~ img.dd-media{filter:none;}")
+                // by default the server's blurred, greyscale copy, blurred once more by the browser
+                .contains("<img class=\"dd-media-blurred\"")
+                .contains("src=\"/moderation/cases/{{caseNumber}}/notices/{{id}}/media?view=blurred\"")
+                .contains("img.dd-media-blurred{filter:blur(6px) grayscale(1);}")
+                .contains("details.dd-reveal[open] + img.dd-media-blurred{display:none;}")
                 .contains("{{#loop accountDecisions}}");
-        // the reveal comes before the media it reveals, as its sibling (the CSS rule is a sibling selector)
+        // the picture as captured is inside the closed reveal, loaded lazily: the browser fetches it only when shown
         int reveal = html.indexOf("<details class=\"dd-reveal\"><summary>Show media</summary>");
-        assertThat(reveal).isPositive().isLessThan(html.indexOf("<img class=\"dd-media\""));
+        int clear = html.indexOf("<img class=\"dd-media\" loading=\"lazy\"");
+        assertThat(reveal).isPositive().isLessThan(clear);
+        assertThat(clear).isLessThan(html.indexOf("</details>", reveal));
+        assertThat(html.substring(clear)).startsWith("<img class=\"dd-media\" loading=\"lazy\" alt=\"Media captured with the notice\" "
+                + "src=\"/moderation/cases/{{caseNumber}}/notices/{{id}}/media\"");
+        // the blurred copy follows the reveal directly (the CSS rule hides it while the reveal is open)
+        assertThat(html.indexOf("<img class=\"dd-media-blurred\"")).isEqualTo(html.indexOf("</details>", reveal) + "</details>".length());
         // no personal data reaches the form through variables: no notifier, email or evidence text fields
         assertThat(html).doesNotContain("notifierName").doesNotContain("email}}").doesNotContain("evidenceText");
     }

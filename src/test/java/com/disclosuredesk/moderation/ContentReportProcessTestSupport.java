@@ -21,7 +21,6 @@ import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
-import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests;
@@ -37,7 +36,6 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.ActiveProfiles;
-import org.springframework.test.context.bean.override.mockito.MockitoBean;
 
 /**
  * The fixture of the content-report process tests: the real BPMN driven with camunda-bpm-assert in one Spring context,
@@ -45,9 +43,6 @@ import org.springframework.test.context.bean.override.mockito.MockitoBean;
  * intake makes them: a cr_case row ({@link CaseRepository#insert}), cr_notice rows with sealed texts
  * ({@link NoticeSeal}), the subject in the embedded platform's content (pc_content, owned by a demo account), and the
  * process started with the case number as business key and intake's variables, from test code (no one signed in).
- * <p>
- * Task_CheckMisuse's bean ({@code checkMisuseDelegate}) belongs to the misuse work and is a Mockito mock here, so that
- * this branch runs alone; the integrator removes the mock when the real bean is merged.
  */
 @SpringBootTest(properties = "camunda.bpm.job-execution.enabled=false")
 @ActiveProfiles({"demo", "test"})
@@ -65,8 +60,6 @@ abstract class ContentReportProcessTestSupport {
     static final String EXPLANATION = "The post calls for an attack on a named place and date.";
     static final String REASONING = "Reviewed again: the content is what the decision says it is.";
     private static final AtomicLong SUBJECTS = new AtomicLong(System.nanoTime() % 1_000_000);
-
-    @MockitoBean(name = "checkMisuseDelegate") JavaDelegate checkMisuse;
 
     @Autowired ProcessEngine engine;
     @Autowired RuntimeService runtime;

@@ -22,7 +22,7 @@ import org.springframework.core.io.ClassPathResource;
 class ModerationSettingsTest {
 
     @Configuration(proxyBeanMethods = false)
-    @EnableConfigurationProperties({TriagePolicy.Settings.class, DecisionOutcomes.Settings.class, Referrals.Settings.class})
+    @EnableConfigurationProperties({TriagePolicy.Settings.class, DecisionOutcomes.Settings.class, AuthorityReferrals.Settings.class})
     static class Settings {
     }
 
@@ -58,7 +58,7 @@ class ModerationSettingsTest {
             assertThat(triage.viralNotices()).isEqualTo(100);
             assertThat(triage.escalatedPriority()).isEqualTo(90);
             assertThat(context.getBean(DecisionOutcomes.Settings.class).window()).isEqualTo(Period.ofMonths(6));
-            assertThat(context.getBean(Referrals.Settings.class).authorities()).containsEntry("DE", "Bundeskriminalamt (BKA)");
+            assertThat(context.getBean(AuthorityReferrals.Settings.class).authorities()).containsEntry("DE", "Bundeskriminalamt (BKA)");
         });
     }
 

@@ -4,9 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
 import java.time.Duration;
-import java.time.Period;
 
-import com.disclosuredesk.complaint.ComplaintIntakeService;
 
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
@@ -24,7 +22,7 @@ import org.springframework.core.io.ClassPathResource;
 class IntakeSettingsTest {
 
     @Configuration(proxyBeanMethods = false)
-    @EnableConfigurationProperties({NoticeIntakeService.Settings.class, ComplaintIntakeService.Settings.class})
+    @EnableConfigurationProperties(NoticeIntakeService.Settings.class)
     static class Settings {
     }
 
@@ -46,7 +44,6 @@ class IntakeSettingsTest {
         }).run(context -> {
             assertThat(context).hasNotFailed();
             assertThat(context.getBean(NoticeIntakeService.Settings.class).decidedCaseWindow()).isEqualTo(Duration.ofDays(30));
-            assertThat(context.getBean(ComplaintIntakeService.Settings.class).complaintWindow()).isEqualTo(Period.ofMonths(6));
         });
     }
 
@@ -54,9 +51,8 @@ class IntakeSettingsTest {
     void aMissingValueStopsTheStartAndNamesIt() {
         runner().run(context -> assertThat(context).hasFailed().getFailure().rootCause()
                 .hasMessageContaining("disclosure-desk.moderation.intake."));
-        runner().withPropertyValues("disclosure-desk.moderation.intake.decided-case-window=P30D",
-                        "disclosure-desk.moderation.intake.complaint-window=P0D")
+        runner().withPropertyValues("disclosure-desk.moderation.intake.decided-case-window=-PT1S")
                 .run(context -> assertThat(context).hasFailed().getFailure().rootCause()
-                        .hasMessageContaining("complaint-window"));
+                        .hasMessageContaining("decided-case-window"));
     }
 }

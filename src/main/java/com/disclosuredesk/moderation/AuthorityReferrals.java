@@ -21,8 +21,8 @@ import org.springframework.stereotype.Repository;
  * decision: a retried step finds it.
  */
 @Repository
-@EnableConfigurationProperties(Referrals.Settings.class)
-public class Referrals {
+@EnableConfigurationProperties(AuthorityReferrals.Settings.class)
+public class AuthorityReferrals {
 
     /**
      * {@code disclosure-desk.moderation.referrals.*}
@@ -42,7 +42,7 @@ public class Referrals {
     private final Settings settings;
     private final Clock clock;
 
-    public Referrals(JdbcClient jdbc, Sequences sequences, ModerationInterface platform, Settings settings, Clock clock) {
+    public AuthorityReferrals(JdbcClient jdbc, Sequences sequences, ModerationInterface platform, Settings settings, Clock clock) {
         this.jdbc = jdbc;
         this.sequences = sequences;
         this.platform = platform;
