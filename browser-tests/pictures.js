@@ -178,6 +178,26 @@ async function screens(browser) {
     await notification(counsel, /Four-eyes/);
     await save(counsel, 'tasklist-four-eyes.png');
 
+    // part two: a moderator's review, the media blurred, then shown
+    const notice = await api.submitNotice({ reference: api.DEMO_MESSAGE_WITH_MEDIA,
+      explanation: 'The post calls for an attack on a named place and date.' });
+    await api.awaitCase(notice.caseNumber, 'IN_REVIEW');
+    const moderator = await newPage();
+    await signIn(moderator, 'tasklist', 'moderator');
+    await tasklist.openFilter(moderator, 'Content to review');
+    await tasklist.searchByBusinessKey(moderator, notice.caseNumber);
+    await tasklist.openTask(moderator, 'Review reported content');
+    const blurred = moderator.locator('.fjs-form img.dd-media-blurred').first();
+    await blurred.waitFor();
+    await moderator.waitForFunction((img) => img.complete && img.naturalWidth > 0, await blurred.elementHandle());
+    await blurred.scrollIntoViewIfNeeded();
+    await save(moderator, 'tasklist-review-content.png');
+    await moderator.locator('.fjs-form details.dd-reveal summary').first().click();
+    const clear = moderator.locator('.fjs-form details.dd-reveal img.dd-media').first();
+    await moderator.waitForFunction((img) => img.complete && img.naturalWidth > 0, await clear.elementHandle());
+    await clear.scrollIntoViewIfNeeded();
+    await save(moderator, 'tasklist-review-content-shown.png');
+
     // the public transparency page, current quarter
     const quarter = api.currentQuarter();
     const visitor = await newPage();

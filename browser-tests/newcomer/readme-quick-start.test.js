@@ -146,4 +146,49 @@ browserTest('newcomer', "README's quick start and Try it, followed word by word 
   const cells = (await row.locator('td, th').allInnerTexts()).map((c) => c.trim());
   assert.deepEqual([cells[1], cells[3], cells[4]], ['1', '1', '1'], `Germany's row: ${cells}`);
   await shot(publicPage, 'transparency');
+  // part two: a notice from the reporting bot, reviewed by a moderator in Tasklist, as README says
+  const announcedCase = text.match(/names the notice and its case, `(CR-\d{4}-\d{6})` on a fresh database/);
+  assert.ok(announcedCase, 'README should name the case number of the example notice on a fresh database');
+  const caseNumber = announcedCase[1];
+  const receipt = json(run(section('notice')), 'the notice command');
+  assert.equal(receipt.caseNumber, caseNumber, `the notice was answered ${JSON.stringify(receipt)}`);
+  assert.equal(json(run(section('notice')), 'the notice command, again').noticeId, receipt.noticeId);
+
+  const moderation = section('moderation');
+  const review = moderation.match(/Sign in to Tasklist as `([^`]+)`, open \*\*([^*]+)\*\*, open \*([^*]+)\*: .* Claim it, choose \*([^*]+)\*, ground \*([^*]+)\*, name the law, explain and complete\. The case becomes `([A-Z_]+)`/);
+  assert.ok(review, `README's moderation steps changed; the newcomer test reads them as written: ${moderation}`);
+  const [, moderatorUser, reviewFilter, reviewTask, moderationDecision, ground, decidedStatus] = review;
+  const moderatorPage = await newPage(moderatorUser);
+  await signIn(moderatorPage, 'tasklist', moderatorUser, moderatorUser, { url: onPort(tasklistUrl, port) });
+  await tasklist.openFilter(moderatorPage, reviewFilter);
+  await tasklist.openTask(moderatorPage, reviewTask);
+  const reviewForm = moderatorPage.locator('.fjs-form');
+  await reviewForm.getByText(caseNumber).first().waitFor();
+  assert.match(moderation, /blurred and grey until you choose \*Show media\*/);
+  await reviewForm.locator('img.dd-media-blurred').first().waitFor();
+  await reviewForm.locator('details.dd-reveal summary', { hasText: 'Show media' }).first().click();
+  await tasklist.claim(moderatorPage);
+  await tasklist.waitUntilClaimedBy(moderatorPage, moderatorUser);
+  await moderatorPage.getByRole('radio', { name: moderationDecision, exact: true }).check();
+  await moderatorPage.getByRole('radio', { name: ground, exact: true }).check();
+  await moderatorPage.getByLabel(/Law or Terms of Service clause/).fill('§ 111 StGB');
+  await moderatorPage.getByLabel(/^Explanation/).fill('The post publicly calls for an attack on a named place and date.');
+  await tasklist.complete(moderatorPage);
+  await tasklist.waitUntilCompleted(moderatorPage, reviewTask);
+
+  const followCase = section('case');
+  assert.ok(followCase.includes(caseNumber), 'the case command should ask for the announced case number');
+  let decidedCase;
+  for (let i = 0; i < 120; i++) {
+    decidedCase = json(run(followCase), 'the case command');
+    if (decidedCase.status === decidedStatus) break;
+    await new Promise((r) => setTimeout(r, 250));
+  }
+  assert.equal(decidedCase.status, decidedStatus, JSON.stringify(decidedCase));
+  const feed = json(run(section('messages')), 'the messages command');
+  const items = Array.isArray(feed) ? feed : (feed.messages || []);
+  const kinds = items.filter((m) => m.caseNumber === caseNumber).map((m) => m.kind);
+  for (const kind of ['RECEIPT', 'DECISION', 'STATEMENT_OF_REASONS']) {
+    assert.ok(kinds.includes(kind), `README says the bot's feed holds ${kind}: ${kinds}`);
+  }
 });

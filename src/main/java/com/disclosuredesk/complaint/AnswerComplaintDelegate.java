@@ -19,7 +19,7 @@ import org.springframework.stereotype.Component;
  * out-of-court dispute settlement under Art. 21 and the courts), the uploader by account, a notifier through the
  * gateway of their notice. Then, under the case's lock (complaint intake takes it too), the next complaint waiting
  * is taken into review (complaintPending, complaintId) or the case is DECIDED again. A reversed decision to take no
- * action goes back to review instead (reviewAgain): complaints waiting then stay PENDING for the new decision.
+ * action goes back to review instead (reviewAgain): complaints still waiting about it are answered as reversed too.
  */
 @Component
 public class AnswerComplaintDelegate implements JavaDelegate {
@@ -59,6 +59,11 @@ public class AnswerComplaintDelegate implements JavaDelegate {
         afterComplaintAnswered(complaint);
 
         if (variables.bool(ContentReportVariables.REVIEW_AGAIN)) {
+            // the decision to take no action is reversed: complaints still waiting about it got what they asked for;
+            // each is answered so (the content is reviewed again, and every notifier hears the new decision)
+            for (var waiting = complaints.nextPending(caseNumber); waiting.isPresent(); waiting = complaints.nextPending(caseNumber)) {
+                answerSuperseded(complaints.get(waiting.get(), caseNumber), complaint, c, inForce);
+            }
             variables.set(ContentReportVariables.COMPLAINT_PENDING, false);
             return;
         }
@@ -70,6 +75,22 @@ public class AnswerComplaintDelegate implements JavaDelegate {
         } else {
             variables.set(ContentReportVariables.COMPLAINT_PENDING, false);
             cases.updateStatus(caseNumber, CaseStatus.DECIDED);
+        }
+    }
+
+    private void answerSuperseded(ComplaintDecisions.Complaint waiting, ComplaintDecisions.Complaint reversing, ModerationCase c,
+                                  String inForce) {
+        String reasoning = "The decision was reversed on another complaint (" + reversing.id() + "): the content is "
+                + "reviewed again, and you will be told the new decision.";
+        complaints.startReview(waiting.id());
+        complaints.decide(waiting.id(), "REVERSED", "REVERSE", reasoning, reversing.decidedBy(), null);
+        String body = StatementsOfReasons.complaintOutcome(c.caseNumber(), waiting.id(), "REVERSED", reasoning, inForce,
+                reversing.decidedAt());
+        if ("UPLOADER".equals(waiting.complainant())) {
+            messages.toUploader(ModerationMessages.Kind.COMPLAINT_OUTCOME, c.caseNumber(), c.ownerAccountId(), body);
+        } else if (waiting.noticeId() != null) {
+            notices.notifier(waiting.noticeId()).ifPresent(n -> messages.toNotifier(n.gateway(),
+                    ModerationMessages.Kind.COMPLAINT_OUTCOME, c.caseNumber(), n.noticeId(), n.notifierRef(), body));
         }
     }
 

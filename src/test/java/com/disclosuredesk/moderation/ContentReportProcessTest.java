@@ -324,13 +324,17 @@ class ContentReportProcessTest extends ContentReportProcessTestSupport {
         Case c = newCase("ANIMAL_WELFARE", null, "DE", 2, false, false);
         decide(c.pi(), "moderator", "NO_ACTION", null, null, false);
         long complaint = complain(c, "NOTIFIER", c.noticeIds().get(1));
+        long waiting = complaint(c.caseNumber(), "NOTIFIER", c.noticeIds().get(0), "PENDING");
         answerComplaint(c.pi(), "moderator2", "REVERSE");
         execute(job(c.pi()));
         assertThat(c.pi()).hasPassed(ContentReportProcess.TASK_REVERSE_DECISION, ContentReportProcess.TASK_ANSWER_COMPLAINT)
                 .isWaitingAt(ContentReportProcess.TASK_TRIAGE);
         List<ModerationMessages.Message> answers = messagesOf(c.caseNumber(), ModerationMessages.Kind.COMPLAINT_OUTCOME);
-        assertThat(answers).hasSize(1);
+        assertThat(answers).as("the complaint reviewed, and the one waiting about the same decision").hasSize(2);
         assertThat(answers.get(0).noticeId()).isEqualTo(c.noticeIds().get(1));
+        assertThat(answers.get(1).noticeId()).isEqualTo(c.noticeIds().get(0));
+        assertThat(jdbc.sql("SELECT status || '/' || decided_by FROM cr_complaint WHERE id = ?").param(waiting).query(String.class)
+                .single()).as("no complaint is left waiting when the content goes back to review").isEqualTo("REVERSED/moderator2");
         assertThat(answers.get(0).gateway()).isEqualTo("report-bot");
         assertThat(runtime.getVariable(c.pi().getId(), ContentReportVariables.REVIEW_ROUND)).isEqualTo(2);
 
