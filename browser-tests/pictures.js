@@ -187,6 +187,8 @@ async function screens(browser) {
     await tasklist.openFilter(moderator, 'Content to review');
     await tasklist.searchByBusinessKey(moderator, notice.caseNumber);
     await tasklist.openTask(moderator, 'Review reported content');
+    await tasklist.claim(moderator);
+    await tasklist.waitUntilClaimedBy(moderator, 'moderator');
     const blurred = moderator.locator('.fjs-form img.dd-media-blurred').first();
     await blurred.waitFor();
     await moderator.waitForFunction((img) => img.complete && img.naturalWidth > 0, await blurred.elementHandle());

@@ -155,7 +155,7 @@ browserTest('newcomer', "README's quick start and Try it, followed word by word 
   assert.equal(json(run(section('notice')), 'the notice command, again').noticeId, receipt.noticeId);
 
   const moderation = section('moderation');
-  const review = moderation.match(/Sign in to Tasklist as `([^`]+)`, open \*\*([^*]+)\*\*, open \*([^*]+)\*: .* Claim it, choose \*([^*]+)\*, ground \*([^*]+)\*, name the law, explain and complete\. The case becomes `([A-Z_]+)`/);
+  const review = moderation.match(/Sign in to Tasklist as `([^`]+)`, open \*\*([^*]+)\*\*, open \*([^*]+)\* and claim it: .* Choose \*([^*]+)\*, ground \*([^*]+)\*, name the law, explain and complete\. The case becomes `([A-Z_]+)`/);
   assert.ok(review, `README's moderation steps changed; the newcomer test reads them as written: ${moderation}`);
   const [, moderatorUser, reviewFilter, reviewTask, moderationDecision, ground, decidedStatus] = review;
   const moderatorPage = await newPage(moderatorUser);
@@ -164,11 +164,12 @@ browserTest('newcomer', "README's quick start and Try it, followed word by word 
   await tasklist.openTask(moderatorPage, reviewTask);
   const reviewForm = moderatorPage.locator('.fjs-form');
   await reviewForm.getByText(caseNumber).first().waitFor();
+  await tasklist.claim(moderatorPage);
+  await tasklist.waitUntilClaimedBy(moderatorPage, moderatorUser);
   assert.match(moderation, /blurred and grey until you choose \*Show media\*/);
   await reviewForm.locator('img.dd-media-blurred').first().waitFor();
   await reviewForm.locator('details.dd-reveal summary', { hasText: 'Show media' }).first().click();
-  await tasklist.claim(moderatorPage);
-  await tasklist.waitUntilClaimedBy(moderatorPage, moderatorUser);
+  await reviewForm.locator('details.dd-reveal img.dd-media').first().waitFor();
   await moderatorPage.getByRole('radio', { name: moderationDecision, exact: true }).check();
   await moderatorPage.getByRole('radio', { name: ground, exact: true }).check();
   await moderatorPage.getByLabel(/Law or Terms of Service clause/).fill('§ 111 StGB');

@@ -26,6 +26,10 @@ browserTest('content-review', 'a moderator reviews blurred evidence and decides;
   const form = moderator.locator('.fjs-form');
   await form.getByText(caseNumber).first().waitFor();
 
+  // Tasklist enables a form once the task is claimed
+  await tasklist.claim(moderator);
+  await tasklist.waitUntilClaimedBy(moderator, 'moderator');
+
   // the evidence: the notice's text is drawn by the application; the media is a blurred, greyscale copy, and the
   // picture as captured is not even loaded until the moderator chooses to see it
   const card = form.locator('img.dd-evidence-text').first();
@@ -44,8 +48,6 @@ browserTest('content-review', 'a moderator reviews blurred evidence and decides;
   assert.equal(await blurred.isVisible(), false, 'the blurred copy gives way to the picture');
   await shot(moderator, 'shown');
 
-  await tasklist.claim(moderator);
-  await tasklist.waitUntilClaimedBy(moderator, 'moderator');
   await moderator.getByRole('radio', { name: /Remove/ }).check();
   await moderator.getByRole('radio', { name: /Illegal content/ }).check();
   await moderator.getByLabel(/Law or Terms of Service clause/).fill('§ 111 StGB (public incitement to crime)');

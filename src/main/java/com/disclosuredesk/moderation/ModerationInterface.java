@@ -11,10 +11,13 @@ import java.util.Optional;
  */
 public interface ModerationInterface {
 
-    /** What the platform knows of a subject: the account that posted it or owns it, and its content type. */
-    record SubjectFacts(Long ownerAccountId, String contentType) {
+    /**
+     * What the platform knows of a subject: the account that posted it or owns it, its content type, and the SHA-256 of
+     * the media the platform captured of it (null: none), which moderators see when a notice brought no media of its own.
+     */
+    record SubjectFacts(Long ownerAccountId, String contentType, String mediaSha256) {
         public static SubjectFacts unknown() {
-            return new SubjectFacts(null, "CONTENT_TYPE_OTHER");
+            return new SubjectFacts(null, "CONTENT_TYPE_OTHER", null);
         }
     }
 

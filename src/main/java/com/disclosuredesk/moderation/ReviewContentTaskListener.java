@@ -32,11 +32,14 @@ public class ReviewContentTaskListener implements TaskListener {
     private final CaseRepository cases;
     private final CaseNotices notices;
     private final ModerationDecisions decisions;
+    private final ModerationInterface platform;
 
-    public ReviewContentTaskListener(CaseRepository cases, CaseNotices notices, ModerationDecisions decisions) {
+    public ReviewContentTaskListener(CaseRepository cases, CaseNotices notices, ModerationDecisions decisions,
+                                     ModerationInterface platform) {
         this.cases = cases;
         this.notices = notices;
         this.decisions = decisions;
+        this.platform = platform;
     }
 
     @Override
@@ -56,6 +59,8 @@ public class ReviewContentTaskListener implements TaskListener {
         }
         cases.updateStatus(caseNumber, CaseStatus.IN_REVIEW);
         ModerationCase c = cases.get(caseNumber);
+        // a notice without media of its own shows the platform's capture of the subject (the evidence endpoint does too)
+        boolean subjectMedia = platform.facts(c.subjectKey()).mediaSha256() != null;
         List<Map<String, Object>> listed = notices.recent(caseNumber, LISTED).stream().map(n -> {
             Map<String, Object> entry = new LinkedHashMap<>();
             entry.put("id", n.id());
@@ -66,7 +71,7 @@ public class ReviewContentTaskListener implements TaskListener {
             entry.put("category", n.category());
             entry.put("specification", n.specification() == null ? "" : n.specification());
             entry.put("country", n.country() == null ? "" : n.country());
-            entry.put("hasMedia", n.hasMedia());
+            entry.put("hasMedia", n.hasMedia() || subjectMedia);
             return entry;
         }).toList();
         variables.set(ContentReportVariables.NOTICES, SpinValues.jsonValue(Spin.JSON(listed).toString()).create());

@@ -32,10 +32,10 @@ public class EmbeddedModerationInterface implements ModerationInterface {
 
     @Override
     public SubjectFacts facts(String subjectKey) {
-        return jdbc.sql("SELECT owner_account_id, content_type FROM pc_content WHERE subject_key = ?").param(subjectKey)
+        return jdbc.sql("SELECT owner_account_id, content_type, media_sha256 FROM pc_content WHERE subject_key = ?").param(subjectKey)
                 .query((rs, i) -> {
                     long owner = rs.getLong(1);
-                    return new SubjectFacts(rs.wasNull() ? null : owner, rs.getString(2));
+                    return new SubjectFacts(rs.wasNull() ? null : owner, rs.getString(2), rs.getString(3));
                 }).optional().orElseGet(SubjectFacts::unknown);
     }
 
