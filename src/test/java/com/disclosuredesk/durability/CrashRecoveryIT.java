@@ -181,6 +181,76 @@ class CrashRecoveryIT {
     }
 
     @Test
+    @Order(4)
+    void noticesAnswered201SurviveAKillAndTheirReceiptsWithThem() throws Exception {
+        AtomicBoolean stop = new AtomicBoolean();
+        Set<Long> created = ConcurrentHashMap.newKeySet();
+        AtomicLong external = new AtomicLong();
+        ExecutorService clients = Executors.newFixedThreadPool(6);
+        List<Future<?>> running = new ArrayList<>();
+        for (int c = 0; c < 6; c++) {
+            running.add(clients.submit(() -> {
+                while (!stop.get()) {
+                    long n = external.incrementAndGet();
+                    // 20 subjects: most notices join an open case, some start one
+                    HttpResponse<String> r = submitNotice("kill-" + n, "https://t.me/kill_channel_" + (n % 20) + "/1");
+                    if (r != null && r.statusCode() == 201) {
+                        created.add(JSON.readTree(r.body()).get("noticeId").asLong());
+                    }
+                }
+                return null;
+            }));
+        }
+        await().atMost(Duration.ofMinutes(1)).until(() -> created.size() >= 100);
+        app.kill();
+        stop.set(true);
+        for (Future<?> f : running) {
+            f.get(1, TimeUnit.MINUTES);
+        }
+        clients.shutdown();
+
+        Set<Long> stored = inDatabase(db -> ids(db, "SELECT id FROM cr_notice"));
+        Set<Long> receipted = inDatabase(db -> ids(db, "SELECT notice_id FROM cr_message WHERE kind = 'RECEIPT'"));
+        Set<Long> lost = new java.util.TreeSet<>(created);
+        lost.removeAll(stored);
+        Set<Long> withoutReceipt = new java.util.TreeSet<>(created);
+        withoutReceipt.removeAll(receipted);
+        report("notices: %d answered 201 by 6 clients before kill -9; %d of them not in the database, %d without a receipt",
+                created.size(), lost.size(), withoutReceipt.size());
+
+        app.start();
+        report("restart after the kill: ready in %.1f s", app.awaitReady(Duration.ofMinutes(3)));
+        assertThat(lost).as("notices answered 201 and lost by kill -9").isEmpty();
+        assertThat(withoutReceipt).as("notices answered 201 whose receipt was lost by kill -9").isEmpty();
+    }
+
+    private static HttpResponse<String> submitNotice(String externalId, String reference) {
+        String body = """
+                {"externalId": "%s", "subject": {"type": "MESSAGE", "reference": "%s"},
+                 "category": "SCAMS_AND_FRAUD", "explanation": "An advance-fee scam asking for a transfer.",
+                 "notifier": {"id": "u-%s", "name": "A. Reporter", "email": "reporter@mail.example"}, "goodFaith": true}
+                """.formatted(externalId, reference, externalId);
+        try {
+            return send("POST", "/api/content-reports", "report-bot", body);
+        } catch (IOException e) {
+            return null; // the application was killed while answering: not acknowledged
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return null;
+        }
+    }
+
+    private static Set<Long> ids(Connection db, String sql) throws SQLException {
+        Set<Long> found = new java.util.HashSet<>();
+        try (PreparedStatement q = db.prepareStatement(sql); ResultSet rs = q.executeQuery()) {
+            while (rs.next()) {
+                found.add(rs.getLong(1));
+            }
+        }
+        return found;
+    }
+
+    @Test
     @Order(3)
     void approvalsAnswered204SurviveAKillAndTheRestartedNodeTakesItsLockedJobsAtOnce() throws Exception {
         List<String> orders = new ArrayList<>();
