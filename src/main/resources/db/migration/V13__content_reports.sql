@@ -216,4 +216,4 @@ CREATE TABLE cr_misuse_party (
     CONSTRAINT cr_misuse_party_pk PRIMARY KEY (party_kind, party_ref)
 );
 
-CREATE INDEX cr_misuse_party ON cr_misuse_measure (party_kind, party_ref, created_at);
+CREATE INDEX cr_misuse_by_party ON cr_misuse_measure (party_kind, party_ref, created_at);
