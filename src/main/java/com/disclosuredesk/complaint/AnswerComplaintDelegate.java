@@ -50,12 +50,7 @@ public class AnswerComplaintDelegate implements JavaDelegate {
         String inForce = c.decisionId() == null ? null : decisions.get(c.decisionId()).decision();
         String body = StatementsOfReasons.complaintOutcome(caseNumber, complaint.id(), complaint.status(),
                 complaint.reasoning(), inForce, complaint.decidedAt());
-        if ("UPLOADER".equals(complaint.complainant())) {
-            messages.toUploader(ModerationMessages.Kind.COMPLAINT_OUTCOME, caseNumber, c.ownerAccountId(), body);
-        } else if (complaint.noticeId() != null) {
-            notices.notifier(complaint.noticeId()).ifPresent(n -> messages.toNotifier(n.gateway(),
-                    ModerationMessages.Kind.COMPLAINT_OUTCOME, caseNumber, n.noticeId(), n.notifierRef(), body));
-        }
+        tell(complaint, c, body);
         afterComplaintAnswered(complaint);
 
         if (variables.bool(ContentReportVariables.REVIEW_AGAIN)) {
@@ -86,10 +81,15 @@ public class AnswerComplaintDelegate implements JavaDelegate {
         complaints.decide(waiting.id(), "REVERSED", "REVERSE", reasoning, reversing.decidedBy(), null);
         String body = StatementsOfReasons.complaintOutcome(c.caseNumber(), waiting.id(), "REVERSED", reasoning, inForce,
                 reversing.decidedAt());
-        if ("UPLOADER".equals(waiting.complainant())) {
+        tell(waiting, c, body);
+    }
+
+    /** The answer to its complainant: the uploader by account, a notifier through the gateway of their notice. */
+    private void tell(ComplaintDecisions.Complaint complaint, ModerationCase c, String body) {
+        if ("UPLOADER".equals(complaint.complainant())) {
             messages.toUploader(ModerationMessages.Kind.COMPLAINT_OUTCOME, c.caseNumber(), c.ownerAccountId(), body);
-        } else if (waiting.noticeId() != null) {
-            notices.notifier(waiting.noticeId()).ifPresent(n -> messages.toNotifier(n.gateway(),
+        } else if (complaint.noticeId() != null) {
+            notices.notifier(complaint.noticeId()).ifPresent(n -> messages.toNotifier(n.gateway(),
                     ModerationMessages.Kind.COMPLAINT_OUTCOME, c.caseNumber(), n.noticeId(), n.notifierRef(), body));
         }
     }

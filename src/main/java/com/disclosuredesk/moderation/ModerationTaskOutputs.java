@@ -1,9 +1,9 @@
 package com.disclosuredesk.moderation;
 
-import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 
+import com.disclosuredesk.process.TaskOutputs;
 import com.disclosuredesk.process.TaskOutputs.Kind;
 
 /**
@@ -15,29 +15,21 @@ import com.disclosuredesk.process.TaskOutputs.Kind;
 public final class ModerationTaskOutputs {
 
     private static final Map<String, Map<String, Kind>> OUTPUTS = Map.of(
-            ContentReportProcess.TASK_REVIEW_CONTENT, ordered(
+            ContentReportProcess.TASK_REVIEW_CONTENT, TaskOutputs.ordered(
                     ContentReportVariables.MODERATION_DECISION, Kind.TEXT,
                     ContentReportVariables.DECISION_GROUND, Kind.TEXT,
                     ContentReportVariables.GROUND_REFERENCE, Kind.TEXT,
                     ContentReportVariables.DECISION_EXPLANATION, Kind.TEXT,
                     ContentReportVariables.THREAT_TO_LIFE, Kind.BOOLEAN),
-            ContentReportProcess.TASK_REVIEW_COMPLAINT, ordered(
+            ContentReportProcess.TASK_REVIEW_COMPLAINT, TaskOutputs.ordered(
                     ContentReportVariables.COMPLAINT_DECISION, Kind.TEXT,
                     ContentReportVariables.COMPLAINT_REASONING, Kind.TEXT),
-            ContentReportProcess.TASK_DECIDE_SUSPENSION, ordered(
+            ContentReportProcess.TASK_DECIDE_SUSPENSION, TaskOutputs.ordered(
                     ContentReportVariables.SUSPENSION_DECISION, Kind.TEXT,
                     ContentReportVariables.SUSPENSION_DAYS, Kind.NUMBER,
                     ContentReportVariables.SUSPENSION_REASONING, Kind.TEXT));
 
     private ModerationTaskOutputs() {}
-
-    private static Map<String, Kind> ordered(Object... nameAndKind) {
-        Map<String, Kind> map = new LinkedHashMap<>();
-        for (int i = 0; i < nameAndKind.length; i += 2) {
-            map.put((String) nameAndKind[i], (Kind) nameAndKind[i + 1]);
-        }
-        return java.util.Collections.unmodifiableMap(map);
-    }
 
     /** The outputs of a user task of content-report or misuse-review, by its BPMN id; empty: it accepts nothing. */
     public static Map<String, Kind> of(String elementId) {
@@ -50,13 +42,6 @@ public final class ModerationTaskOutputs {
 
     /** Why {@code name} with {@code value} is refused on {@code elementId}, or empty; names the rule, never the value. */
     public static Optional<String> problem(String elementId, String name, Object value) {
-        Map<String, Kind> outputs = of(elementId);
-        Kind kind = outputs.get(name);
-        if (kind == null) {
-            return Optional.of(outputs.isEmpty()
-                    ? "is not accepted: " + elementId + " takes no input"
-                    : "is not an output of " + elementId + ", which accepts only " + String.join(", ", outputs.keySet()));
-        }
-        return kind.accepts(value) ? Optional.empty() : Optional.of("must be " + kind.description());
+        return TaskOutputs.problem(of(elementId), elementId, name, value);
     }
 }

@@ -123,7 +123,8 @@ public final class TaskOutputs {
         return Map.copyOf(outputs);
     }
 
-    private static Map<String, Kind> ordered(Object... nameAndKind) {
+    /** Outputs in the order given: name, kind, name, kind, ... (also for the tasks of part two). */
+    public static Map<String, Kind> ordered(Object... nameAndKind) {
         Map<String, Kind> map = new LinkedHashMap<>();
         for (int i = 0; i < nameAndKind.length; i += 2) {
             map.put((String) nameAndKind[i], (Kind) nameAndKind[i + 1]);
@@ -146,7 +147,11 @@ public final class TaskOutputs {
      * the right kind. The text names the variable and the rule, never the value.
      */
     public static Optional<String> problem(String elementId, String name, Object value) {
-        Map<String, Kind> outputs = of(elementId);
+        return problem(of(elementId), elementId, name, value);
+    }
+
+    /** As {@link #problem(String, String, Object)}, against the given outputs of {@code elementId}. */
+    public static Optional<String> problem(Map<String, Kind> outputs, String elementId, String name, Object value) {
         Kind kind = outputs.get(name);
         if (kind == null) {
             return Optional.of(outputs.isEmpty()
