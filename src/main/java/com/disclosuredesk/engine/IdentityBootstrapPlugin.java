@@ -60,6 +60,9 @@ public class IdentityBootstrapPlugin extends AbstractProcessEnginePlugin {
     public static final String FILTER_CONTENT_REVIEW = "Content to review";
     static final String FILTER_COMPLAINTS = "Complaints";
     static final String FILTER_SUSPENSIONS = "Proposed suspensions";
+    /** Every Tasklist filter this plugin keeps, each once whatever the number of nodes that start together. */
+    public static final List<String> FILTERS = List.of(FILTER_ANALYSIS, FILTER_APPROVALS, FILTER_MINE, FILTER_ALL,
+            FILTER_CONTENT_REVIEW, FILTER_COMPLAINTS, FILTER_SUSPENSIONS);
 
     /** The demo users of the embedded default: user = password. */
     static final Map<String, String> DEMO_USERS = demoUsers();
