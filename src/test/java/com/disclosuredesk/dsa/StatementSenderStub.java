@@ -24,15 +24,15 @@ import com.sun.net.httpserver.HttpServer;
  * /api/v1/statement/existing-puid/{puid}} answers 302 when it stored the puid, else 404. It records every batch and
  * Authorization header it received.
  */
-final class StatementSenderStub implements AutoCloseable {
+public final class StatementSenderStub implements AutoCloseable {
 
     enum Mode { CREATED, REJECT, SLOW, FAIL_503 }
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    final List<List<String>> batches = new CopyOnWriteArrayList<>();
+    public final List<List<String>> batches = new CopyOnWriteArrayList<>();
     final List<String> authorizations = new CopyOnWriteArrayList<>();
-    final Set<String> stored = ConcurrentHashMap.newKeySet();
+    public final Set<String> stored = ConcurrentHashMap.newKeySet();
     final AtomicInteger lookups = new AtomicInteger();
     volatile Mode mode = Mode.CREATED;
     /** in REJECT mode: the errors object to answer for a batch of puids */
@@ -41,14 +41,19 @@ final class StatementSenderStub implements AutoCloseable {
     private final HttpServer server;
 
     StatementSenderStub() throws IOException {
-        server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+        this(0);
+    }
+
+    /** @param port a loopback port, 0 for an ephemeral one (the benchmark's {@code --port}) */
+    public StatementSenderStub(int port) throws IOException {
+        server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 0);
         server.setExecutor(Executors.newFixedThreadPool(4));
         server.createContext("/api/v1/statements", this::statements);
         server.createContext("/api/v1/statement/existing-puid/", this::existing);
         server.start();
     }
 
-    String baseUrl() {
+    public String baseUrl() {
         return "http://" + server.getAddress().getAddress().getHostAddress() + ":" + server.getAddress().getPort();
     }
 
