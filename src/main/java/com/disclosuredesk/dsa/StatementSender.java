@@ -161,9 +161,11 @@ public class StatementSender {
             if (reasons.isEmpty()) {
                 reject(row, now, answer.summary());
             } else if (!reasons.containsKey(i)) {
-                // not stored (the batch was refused as a whole): sent again in the next round, no back-off
-                jdbc.update("UPDATE cr_statement SET last_answer = ?, next_attempt_at = ? WHERE id = ?",
-                        "422 for other statements of its batch: not stored, resent", Timestamp.from(now), row.id());
+                // named by nothing: sent again in the next round, no back-off; attempts + 1 so that existing-puid
+                // is asked first, in case the Database stored part of a batch it answered 422 to
+                jdbc.update("UPDATE cr_statement SET attempts = ?, last_answer = ?, next_attempt_at = ? WHERE id = ?",
+                        row.attempts() + 1, "422 for other statements of its batch: resent after existing-puid",
+                        Timestamp.from(now), row.id());
             } else if (puidOnly.get(i) && client.exists(row.puid()) == StatementSenderClient.Existence.EXISTS) {
                 stored(row, now, "422 puid; existing-puid: found");
             } else {

@@ -103,6 +103,7 @@ class StatementSenderTest {
         stub.mode = StatementSenderStub.Mode.CREATED;
         sender.sendOnce();
         assertThat(stub.batches.get(1)).containsExactly("dd-test-1", "dd-test-3");
+        assertThat(stub.lookups.get()).isEqualTo(2); // existing-puid asked before resending
         assertThat(count("STORED")).isEqualTo(2);
         assertThat(count("REJECTED")).isEqualTo(1);
     }
