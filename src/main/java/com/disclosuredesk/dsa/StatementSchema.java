@@ -14,6 +14,7 @@ import com.networknt.schema.Error;
 import com.networknt.schema.Schema;
 import com.networknt.schema.SchemaRegistry;
 import com.networknt.schema.SpecificationVersion;
+import com.networknt.schema.path.NodePath;
 
 import org.springframework.core.io.ClassPathResource;
 import org.springframework.stereotype.Component;
@@ -67,7 +68,7 @@ public class StatementSchema {
     }
 
     private static String describe(Error error) {
-        String location = path(error.getInstanceLocation() == null ? "" : error.getInstanceLocation().toString());
+        String location = path(error.getInstanceLocation());
         String keyword = error.getKeyword() == null ? "invalid" : error.getKeyword();
         // required / additionalProperties / dependentRequired name a property of the object at the location
         String property = error.getProperty();
@@ -82,15 +83,23 @@ public class StatementSchema {
         return (location.isEmpty() ? "(statement)" : location) + ": " + keyword;
     }
 
-    /** {@code $.content_type[0]} → {@code content_type[0]}; {@code $} → empty. Field names only, never values. */
-    private static String path(String instanceLocation) {
-        String p = instanceLocation;
-        if (p.startsWith("$")) {
-            p = p.substring(1);
+    /** The instance location as {@code content_type[0]}; the root is empty. Field names and indexes only, never values. */
+    private static String path(NodePath location) {
+        if (location == null) {
+            return "";
         }
-        if (p.startsWith(".")) {
-            p = p.substring(1);
+        StringBuilder out = new StringBuilder();
+        for (int i = 0; i < location.getNameCount(); i++) {
+            Object element = location.getElement(i);
+            if (element instanceof Integer index) {
+                out.append('[').append(index).append(']');
+            } else {
+                if (out.length() > 0) {
+                    out.append('.');
+                }
+                out.append(element);
+            }
         }
-        return p;
+        return out.toString();
     }
 }
