@@ -37,7 +37,8 @@ import org.springframework.transaction.support.TransactionTemplate;
  *       {@code existing-puid}: found → STORED without resending; absent → sent again; no clear answer → backed off,
  *       and the other lookups of the round are skipped (the Database is not answering).</li>
  *   <li>{@code 201} → every statement of the batch STORED (stored_at).</li>
- *   <li>{@code 422} → the statements the answer names ({@code errors."statements.N.field"}) become REJECTED with the
+ *   <li>{@code 422} → the statements the answer names ({@code errors."statement_N".field} as the multiple endpoint
+ *       answers, {@code errors."statements.N.field"}, or {@code errors.existing_puids}) become REJECTED with the
  *       reason in last_answer (a puid-only complaint is checked with existing-puid first); the others of the batch
  *       were not stored and are sent in the next round; when the answer names none, the whole batch is REJECTED.
  *       A rejection is an incident: an ERROR log line with the puid only, the counter
@@ -53,6 +54,11 @@ public class StatementSender {
     private static final Logger log = LoggerFactory.getLogger(StatementSender.class);
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final Pattern STATEMENT_FIELD = Pattern.compile("^statements\\.(\\d+)\\.(.+)$");
+    /**
+     * The multiple endpoint's own form (api-documentation.md "Errors when Creating Multiple Statements of Reason";
+     * GroupedSubmissionsService::sanitizePayload): {@code "statement_N": {"field": ["reason"]}}.
+     */
+    private static final Pattern STATEMENT_INDEX = Pattern.compile("^statement_(\\d+)$");
 
     private final StatementSenderProperties settings;
     private final StatementSenderClient client;
@@ -147,11 +153,25 @@ public class StatementSender {
             for (Iterator<Map.Entry<String, JsonNode>> it = errors.fields(); it.hasNext(); ) {
                 Map.Entry<String, JsonNode> e = it.next();
                 Matcher m = STATEMENT_FIELD.matcher(e.getKey());
-                if (!m.matches()) continue;
-                int index = Integer.parseInt(m.group(1));
-                if (index >= batch.size()) continue;
-                reasons.computeIfAbsent(index, k -> new ArrayList<>()).add(m.group(2) + ": " + e.getValue());
-                puidOnly.merge(index, m.group(2).equals("puid"), Boolean::logicalAnd);
+                Matcher indexed = STATEMENT_INDEX.matcher(e.getKey());
+                if (m.matches()) {
+                    note(reasons, puidOnly, batch, Integer.parseInt(m.group(1)), m.group(2), e.getValue());
+                } else if (indexed.matches() && e.getValue().isObject()) {
+                    int index = Integer.parseInt(indexed.group(1));
+                    for (Iterator<Map.Entry<String, JsonNode>> f = e.getValue().fields(); f.hasNext(); ) {
+                        Map.Entry<String, JsonNode> field = f.next();
+                        note(reasons, puidOnly, batch, index, field.getKey(), field.getValue());
+                    }
+                } else if (e.getKey().equals("existing_puids") && e.getValue().isArray()) {
+                    // PuidNotUniqueMultipleException: puids of the batch the Database already has (or twice in it)
+                    for (JsonNode puid : e.getValue()) {
+                        for (int i = 0; i < batch.size(); i++) {
+                            if (batch.get(i).puid().equals(puid.asText())) {
+                                note(reasons, puidOnly, batch, i, "puid", puid);
+                            }
+                        }
+                    }
+                }
             }
         } catch (Exception e) {
             // not JSON: the whole batch is rejected with the answer as it came
@@ -172,6 +192,15 @@ public class StatementSender {
                 reject(row, now, "422 " + String.join("; ", reasons.get(i)));
             }
         }
+    }
+
+    private static void note(Map<Integer, List<String>> reasons, Map<Integer, Boolean> puidOnly, List<Row> batch,
+                             int index, String field, JsonNode reason) {
+        if (index < 0 || index >= batch.size()) {
+            return;
+        }
+        reasons.computeIfAbsent(index, k -> new ArrayList<>()).add(field + ": " + reason);
+        puidOnly.merge(index, field.equals("puid"), Boolean::logicalAnd);
     }
 
     private void stored(Row row, Instant now, String answer) {

@@ -109,6 +109,36 @@ class StatementSenderTest {
     }
 
     @Test
+    void a422InTheMultipleEndpointsDocumentedFormRejectsTheNamedStatement() {
+        queue(3);
+        stub.mode = StatementSenderStub.Mode.REJECT;
+        stub.rejectErrors = puids -> "{\"statement_2\":{\"category\":[\"The selected category is invalid.\"],"
+                + "\"puid\":[\"The puid format is invalid.\"]}}";
+        StatementSender sender = sender(Duration.ofSeconds(5));
+        sender.sendOnce();
+        assertThat(row("dd-test-3").get("STATE")).isEqualTo("REJECTED");
+        assertThat((String) row("dd-test-3").get("LAST_ANSWER")).startsWith("422 category").contains("puid");
+        assertThat(count("QUEUED")).isEqualTo(2);
+    }
+
+    @Test
+    void a422ForPuidsTheDatabaseHasStoresThemAfterExistingPuidAndResendsTheOthers() {
+        queue(2);
+        stub.stored.add("dd-test-1"); // stored by an earlier attempt whose answer was lost
+        stub.mode = StatementSenderStub.Mode.REJECT;
+        stub.rejectErrors = puids -> "{\"puid\":[\"The platform identifier(s) are not all unique within this call.\"],"
+                + "\"existing_puids\":[\"dd-test-1\"]}";
+        StatementSender sender = sender(Duration.ofSeconds(5));
+        sender.sendOnce();
+        assertThat(row("dd-test-1").get("STATE")).isEqualTo("STORED");
+        assertThat(row("dd-test-2").get("STATE")).isEqualTo("QUEUED");
+        stub.mode = StatementSenderStub.Mode.CREATED;
+        sender.sendOnce();
+        assertThat(stub.batches.get(1)).containsExactly("dd-test-2");
+        assertThat(count("STORED")).isEqualTo(2);
+    }
+
+    @Test
     void a422NamingNoStatementRejectsTheWholeBatch() {
         queue(2);
         stub.mode = StatementSenderStub.Mode.REJECT;
