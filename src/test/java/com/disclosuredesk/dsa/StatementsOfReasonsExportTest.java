@@ -6,6 +6,8 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 
+import com.disclosuredesk.notice.NoticeCategory;
+import com.disclosuredesk.notice.NoticeSpecification;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
@@ -147,6 +149,32 @@ class StatementsOfReasonsExportTest {
                 "NO_ACTION", "MESSAGE", null, null, "", "VIOLENCE", null, "CONTENT_TYPE_TEXT", LocalDate.of(2026, 1, 2),
                 LocalDate.of(2026, 12, 6), false, 1, null);
         assertThat(schema.violations(StatementsOfReasonsExport.statement(noAction))).contains("decision_ground: required");
+    }
+
+    @Test
+    void everyCategoryAndSpecificationThatIntakeAcceptsMakesAValidStatement() {
+        List<String> invalid = new ArrayList<>();
+        for (NoticeCategory category : NoticeCategory.values()) {
+            List<String> specifications = new ArrayList<>();
+            specifications.add(null);
+            for (NoticeSpecification spec : NoticeSpecification.values()) {
+                if (spec.belongsTo(category)) {
+                    specifications.add(spec.name());
+                }
+            }
+            for (String spec : specifications) {
+                for (String contentType : List.of("CONTENT_TYPE_TEXT", "CONTENT_TYPE_IMAGE", "CONTENT_TYPE_OTHER")) {
+                    StatementsOfReasonsExport.Facts f = new StatementsOfReasonsExport.Facts("CR-2026-000050", 30, false,
+                            "RESTRICT", "GROUP", "INCOMPATIBLE_CONTENT", "Terms 2", "A moderator's reasons, long enough.",
+                            category.name(), spec, contentType, LocalDate.of(2026, 1, 2), LocalDate.of(2026, 12, 6), true, 1, null);
+                    List<String> violations = schema.violations(StatementsOfReasonsExport.statement(f));
+                    if (!violations.isEmpty()) {
+                        invalid.add(category + "/" + spec + "/" + contentType + ": " + violations);
+                    }
+                }
+            }
+        }
+        assertThat(invalid).isEmpty();
     }
 
     @Test
