@@ -43,6 +43,14 @@ public class DecisionOutcomes {
         }
     }
 
+    /**
+     * Issue 17: queues the statement of reasons of a decision in force for the DSA Transparency Database
+     * ({@code dsa.StatementQueue}), in the step's transaction; throws if the statement breaks the Database's schema.
+     */
+    public interface TransparencyDatabaseQueue {
+        void queue(String caseNumber, long decisionId);
+    }
+
     private final CaseRepository cases;
     private final CaseNotices notices;
     private final ModerationDecisions decisions;
@@ -50,9 +58,11 @@ public class DecisionOutcomes {
     private final ModerationInterface platform;
     private final Settings settings;
     private final Clock clock;
+    private final TransparencyDatabaseQueue statements;
 
     public DecisionOutcomes(CaseRepository cases, CaseNotices notices, ModerationDecisions decisions,
-                            ModerationMessages messages, ModerationInterface platform, Settings settings, Clock clock) {
+                            ModerationMessages messages, ModerationInterface platform, Settings settings, Clock clock,
+                            TransparencyDatabaseQueue statements) {
         this.cases = cases;
         this.notices = notices;
         this.decisions = decisions;
@@ -60,6 +70,7 @@ public class DecisionOutcomes {
         this.platform = platform;
         this.settings = settings;
         this.clock = clock;
+        this.statements = statements;
     }
 
     /** When the complaint window of a decision sent at {@code sentAt} ends. */
@@ -87,6 +98,7 @@ public class DecisionOutcomes {
         }
         Instant sentAt = clock.instant();
         cases.decided(caseNumber, decisionId, sentAt);
+        statements.queue(caseNumber, decisionId);
         Instant windowEnds = complaintWindowEnds(sentAt);
         StatementsOfReasons.Facts facts = facts(c, decision, windowEnds);
         if (decision.acts() && c.ownerAccountId() != null) {
@@ -124,6 +136,7 @@ public class DecisionOutcomes {
         Instant sentAt = clock.instant();
         decisions.applied(reversal.id(), sentAt, reversed.actionReference() == null ? null : reversed.actionReference() + "/undo");
         cases.decided(caseNumber, reversal.id(), sentAt);
+        statements.queue(caseNumber, reversal.id());
         Instant windowEnds = complaintWindowEnds(sentAt);
         if (c.ownerAccountId() != null) {
             messages.toUploader(ModerationMessages.Kind.STATEMENT_OF_REASONS, caseNumber, c.ownerAccountId(),
