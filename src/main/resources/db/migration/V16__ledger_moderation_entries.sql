@@ -17,6 +17,9 @@ CREATE TABLE dd_ledger_moderation_entry (
     -- the idempotency key: 'decision:<cr_decision.id>' or 'complaint:<cr_complaint.id>'; a retried step appends nothing
     source_key          VARCHAR(60)  NOT NULL,
     case_number         VARCHAR(20)  NOT NULL,
+    -- when the decision was taken (cr_decision.decided_at) or the complaint decided (cr_complaint.decided_at)
+    decided_at          TIMESTAMP WITH TIME ZONE NOT NULL,
+    -- when the entry was appended
     recorded_at         TIMESTAMP WITH TIME ZONE NOT NULL,
     -- the DSA category of the case (cr_case.category)
     category            VARCHAR(60)  NOT NULL,
@@ -24,8 +27,8 @@ CREATE TABLE dd_ledger_moderation_entry (
     decision_kind       VARCHAR(10)  NOT NULL,
     -- REMOVE, RESTRICT or NO_ACTION
     decision            VARCHAR(20)  NOT NULL,
-    -- ILLEGAL_CONTENT (law) or INCOMPATIBLE_CONTENT (terms of service)
-    ground              VARCHAR(30)  NOT NULL,
+    -- ILLEGAL_CONTENT (law) or INCOMPATIBLE_CONTENT (terms of service); null for NO_ACTION (cr_decision.ground)
+    ground              VARCHAR(30),
     trusted_flagger     BOOLEAN      NOT NULL,
     -- ISO 3166-1 alpha-2, or null when the notices named none
     country             VARCHAR(2),
