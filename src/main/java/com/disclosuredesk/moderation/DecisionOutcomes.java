@@ -50,9 +50,11 @@ public class DecisionOutcomes {
     private final ModerationInterface platform;
     private final Settings settings;
     private final Clock clock;
+    private final DecisionLedger ledger;
 
     public DecisionOutcomes(CaseRepository cases, CaseNotices notices, ModerationDecisions decisions,
-                            ModerationMessages messages, ModerationInterface platform, Settings settings, Clock clock) {
+                            ModerationMessages messages, ModerationInterface platform, Settings settings, Clock clock,
+                            DecisionLedger ledger) {
         this.cases = cases;
         this.notices = notices;
         this.decisions = decisions;
@@ -60,6 +62,7 @@ public class DecisionOutcomes {
         this.platform = platform;
         this.settings = settings;
         this.clock = clock;
+        this.ledger = ledger;
     }
 
     /** When the complaint window of a decision sent at {@code sentAt} ends. */
@@ -87,6 +90,7 @@ public class DecisionOutcomes {
         }
         Instant sentAt = clock.instant();
         cases.decided(caseNumber, decisionId, sentAt);
+        ledger.decisionInForce(decisionId); // issue 17: one ledger (idempotent per decision)
         Instant windowEnds = complaintWindowEnds(sentAt);
         StatementsOfReasons.Facts facts = facts(c, decision, windowEnds);
         if (decision.acts() && c.ownerAccountId() != null) {
@@ -124,6 +128,7 @@ public class DecisionOutcomes {
         Instant sentAt = clock.instant();
         decisions.applied(reversal.id(), sentAt, reversed.actionReference() == null ? null : reversed.actionReference() + "/undo");
         cases.decided(caseNumber, reversal.id(), sentAt);
+        ledger.decisionInForce(reversal.id()); // issue 17: one ledger (idempotent per decision)
         Instant windowEnds = complaintWindowEnds(sentAt);
         if (c.ownerAccountId() != null) {
             messages.toUploader(ModerationMessages.Kind.STATEMENT_OF_REASONS, caseNumber, c.ownerAccountId(),
