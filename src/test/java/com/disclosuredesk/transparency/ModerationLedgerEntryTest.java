@@ -24,6 +24,19 @@ class ModerationLedgerEntryTest {
         assertThat(entry(3, null, null, null).canonical()).contains("|REMOVE||true|||" + "a".repeat(64));
     }
 
+    /** The example of docs/transparency.md: anyone can recompute it with sha256sum. */
+    @Test
+    void theDocumentedExampleHash() {
+        ModerationLedgerEntry entry = new ModerationLedgerEntry(2, 3, ModerationLedgerEntry.MODERATION_DECISION,
+                "decision:10", "CR-2026-000001", Instant.parse("2026-12-01T09:30:00Z"),
+                Instant.parse("2026-12-01T10:00:00.123456Z"), "STATEMENT_CATEGORY_ILLEGAL_OR_HARMFUL_SPEECH", "REVIEW",
+                "REMOVE", "ILLEGAL_CONTENT", true, "DE", null,
+                "eff976f7ab23b9b719175d8ac47b075c70126a7330e30b3db4cca2100bd6c3f3", null);
+
+        assertThat(com.disclosuredesk.common.Sha256.hex(entry.canonical()))
+                .isEqualTo("8708e16c46d8830a3c11280ed29637685da8c68a7274a6182901781568792ccd");
+    }
+
     @Test
     void unknownFormatIsRefused() {
         assertThatThrownBy(() -> entry(2, "ILLEGAL_CONTENT", "DE", null).canonical()).isInstanceOf(IllegalStateException.class);
