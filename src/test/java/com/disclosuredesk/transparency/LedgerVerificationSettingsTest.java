@@ -41,7 +41,7 @@ class LedgerVerificationSettingsTest {
         runner().run(context -> {
             assertThat(context).hasNotFailed();
             assertThat(context.getBean(LedgerVerification.Settings.class))
-                    .isEqualTo(new LedgerVerification.Settings(Duration.ofHours(1), 20, Duration.ofSeconds(3), 10_000));
+                    .isEqualTo(new LedgerVerification.Settings(Duration.ofHours(1), 30, Duration.ofSeconds(2), 10_000));
         });
     }
 
