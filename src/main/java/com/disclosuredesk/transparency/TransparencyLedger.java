@@ -16,6 +16,7 @@ import com.disclosuredesk.moderation.DecisionLedger;
 import com.disclosuredesk.order.LegalOrder;
 import com.disclosuredesk.process.OrderOutcome;
 
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 import org.springframework.transaction.annotation.Transactional;
@@ -41,10 +42,12 @@ public class TransparencyLedger implements DecisionLedger {
     private final Clock clock;
     private final int page;
 
+    @Autowired
     public TransparencyLedger(JdbcClient jdbc, Clock clock) {
         this(jdbc, clock, DEFAULT_PAGE);
     }
 
+    /** With another page size: tests (pages of two, to cross page ends) and the benchmark. */
     TransparencyLedger(JdbcClient jdbc, Clock clock, int page) {
         if (page < 1) {
             throw new IllegalArgumentException("page must be positive");
