@@ -6,6 +6,15 @@ import java.time.Duration;
 import com.disclosuredesk.web.ApiProblemException;
 import com.disclosuredesk.web.ProblemType;
 
+import com.disclosuredesk.web.OpenApiConfiguration;
+import com.disclosuredesk.web.Problem;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.headers.Header;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.ExampleObject;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.servlet.http.HttpServletRequest;
 
@@ -39,6 +48,17 @@ public class LedgerController {
     }
 
     /** The whole chain recomputed (cached while the head does not move); 429 with Retry-After when asked too often. */
+    @Operation(summary = "Verify the whole hash chain of the transparency ledger",
+            description = "Legal orders, moderation decisions and complaint outcomes in one sequence. The result is kept "
+                    + "until the head moves; then only the new entries are recomputed from the verified head, and the "
+                    + "whole chain again at least every full-every (docs/transparency.md).")
+    @ApiResponse(responseCode = "200", description = "Intact, or the first broken entry with the problem.")
+    @ApiResponse(responseCode = "429", description = "Asked too often from this address: try again after Retry-After seconds.",
+            headers = @Header(name = "Retry-After", description = "Seconds to wait", schema = @Schema(type = "integer")),
+            content = @Content(mediaType = OpenApiConfiguration.PROBLEM_JSON, schema = @Schema(implementation = Problem.class),
+                    examples = @ExampleObject(name = "too-many-requests", value = """
+                            {"type": "https://disclosuredesk.example/problems/too-many-requests", "title": "Too many requests",
+                             "status": 429, "detail": "The ledger verification was asked for too often from this address; try again in 2 s. The result only changes when the ledger's head moves."}""")))
     @GetMapping("/ledger/verification")
     public TransparencyLedger.Verification verification(HttpServletRequest request) {
         Duration wait = rateLimit.take(request.getRemoteAddr());
