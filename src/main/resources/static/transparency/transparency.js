@@ -336,7 +336,7 @@
     fetchJson(API + '/ledger/verification').then(function (v) {
       status.className = v.intact ? 'status-ok' : 'status-bad';
       status.textContent = v.intact
-        ? '✓ intact: all ' + number.format(v.entries) + ' entries recomputed and linked'
+        ? '✓ intact: all ' + number.format(v.entries) + ' entries (legal orders, moderation decisions and complaint outcomes) recomputed and linked'
         : '✗ broken at entry ' + v.firstBrokenSeq + ': ' + v.problem;
     }).catch(function (error) {
       status.className = 'status-bad';

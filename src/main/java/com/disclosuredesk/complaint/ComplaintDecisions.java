@@ -7,6 +7,8 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.Optional;
 
+import com.disclosuredesk.moderation.DecisionLedger;
+
 import org.camunda.bpm.engine.OptimisticLockingException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -26,10 +28,12 @@ public class ComplaintDecisions {
 
     private final JdbcClient jdbc;
     private final Clock clock;
+    private final DecisionLedger ledger;
 
-    public ComplaintDecisions(JdbcClient jdbc, Clock clock) {
+    public ComplaintDecisions(JdbcClient jdbc, Clock clock, DecisionLedger ledger) {
         this.jdbc = jdbc;
         this.clock = clock;
+        this.ledger = ledger;
     }
 
     public Optional<Complaint> find(long id) {
@@ -76,5 +80,6 @@ public class ComplaintDecisions {
         if (updated != 1) {
             throw new OptimisticLockingException("Complaint " + id + " is not under review (decided concurrently?); reload it");
         }
+        ledger.complaintDecided(id); // issue 17: the outcome is final here; one ledger (idempotent per complaint)
     }
 }

@@ -59,10 +59,11 @@ public class DecisionOutcomes {
     private final Settings settings;
     private final Clock clock;
     private final TransparencyDatabaseQueue statements;
+    private final DecisionLedger ledger;
 
     public DecisionOutcomes(CaseRepository cases, CaseNotices notices, ModerationDecisions decisions,
                             ModerationMessages messages, ModerationInterface platform, Settings settings, Clock clock,
-                            TransparencyDatabaseQueue statements) {
+                            TransparencyDatabaseQueue statements, DecisionLedger ledger) {
         this.cases = cases;
         this.notices = notices;
         this.decisions = decisions;
@@ -71,6 +72,7 @@ public class DecisionOutcomes {
         this.settings = settings;
         this.clock = clock;
         this.statements = statements;
+        this.ledger = ledger;
     }
 
     /** When the complaint window of a decision sent at {@code sentAt} ends. */
@@ -98,7 +100,9 @@ public class DecisionOutcomes {
         }
         Instant sentAt = clock.instant();
         cases.decided(caseNumber, decisionId, sentAt);
+        // issue 17: the statement of reasons for the DSA Transparency Database and the ledger entry, each once
         statements.queue(caseNumber, decisionId);
+        ledger.decisionInForce(decisionId);
         Instant windowEnds = complaintWindowEnds(sentAt);
         StatementsOfReasons.Facts facts = facts(c, decision, windowEnds);
         if (decision.acts() && c.ownerAccountId() != null) {
@@ -136,7 +140,9 @@ public class DecisionOutcomes {
         Instant sentAt = clock.instant();
         decisions.applied(reversal.id(), sentAt, reversed.actionReference() == null ? null : reversed.actionReference() + "/undo");
         cases.decided(caseNumber, reversal.id(), sentAt);
+        // issue 17: the statement of reasons for the DSA Transparency Database and the ledger entry, each once
         statements.queue(caseNumber, reversal.id());
+        ledger.decisionInForce(reversal.id());
         Instant windowEnds = complaintWindowEnds(sentAt);
         if (c.ownerAccountId() != null) {
             messages.toUploader(ModerationMessages.Kind.STATEMENT_OF_REASONS, caseNumber, c.ownerAccountId(),
