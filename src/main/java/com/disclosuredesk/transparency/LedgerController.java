@@ -1,6 +1,5 @@
 package com.disclosuredesk.transparency;
 
-import java.net.URI;
 import java.time.Duration;
 
 import com.disclosuredesk.web.ApiProblemException;
@@ -19,7 +18,6 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.servlet.http.HttpServletRequest;
 
 import org.springframework.http.HttpHeaders;
-import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -80,18 +78,11 @@ public class LedgerController {
         }
     }
 
-    /**
-     * 429 Too Many Requests, {@code application/problem+json}, with {@code Retry-After} in whole seconds. The type
-     * is {@code …/problems/too-many-requests}; {@link ProblemType} has no such constant yet, so the body is
-     * adjusted here (the integrator may add it there).
-     */
+    /** 429 Too Many Requests, {@code application/problem+json}, with {@code Retry-After} in whole seconds. */
     public static class TooManyVerificationsException extends ApiProblemException {
         public TooManyVerificationsException(Duration wait) {
-            super(ProblemType.NOT_READY, "The ledger verification was asked for too often from this address; try again in "
-                    + seconds(wait) + " s. The result only changes when the ledger's head moves.");
-            getBody().setStatus(HttpStatus.TOO_MANY_REQUESTS.value());
-            getBody().setType(URI.create(ProblemType.TYPE_BASE + "too-many-requests"));
-            getBody().setTitle("Too many requests");
+            super(ProblemType.TOO_MANY_REQUESTS, "The ledger verification was asked for too often from this address; "
+                    + "try again in " + seconds(wait) + " s. The result only changes when the ledger's head moves.");
             getHeaders().set(HttpHeaders.RETRY_AFTER, Long.toString(seconds(wait)));
         }
 

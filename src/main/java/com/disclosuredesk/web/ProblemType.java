@@ -25,6 +25,7 @@ public enum ProblemType {
     NOT_ACCEPTABLE(HttpStatus.NOT_ACCEPTABLE, "not-acceptable", "Not acceptable"),
     NOT_FOUND(HttpStatus.NOT_FOUND, "not-found", "Not found"),
     NOT_READY(HttpStatus.SERVICE_UNAVAILABLE, "not-ready", "Not ready yet"),
+    TOO_MANY_REQUESTS(HttpStatus.TOO_MANY_REQUESTS, "too-many-requests", "Too many requests"),
     // orders
     ORDER_NOT_FOUND(HttpStatus.NOT_FOUND, "order-not-found", "Order not found"),
     DUPLICATE_REFERENCE(HttpStatus.CONFLICT, "duplicate-reference", "Reference already used"),

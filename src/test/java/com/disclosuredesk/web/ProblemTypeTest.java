@@ -23,6 +23,7 @@ class ProblemTypeTest {
                 "https://disclosuredesk.example/problems/not-acceptable",
                 "https://disclosuredesk.example/problems/not-found",
                 "https://disclosuredesk.example/problems/not-ready",
+                "https://disclosuredesk.example/problems/too-many-requests",
                 "https://disclosuredesk.example/problems/order-not-found",
                 "https://disclosuredesk.example/problems/duplicate-reference",
                 "https://disclosuredesk.example/problems/order-state",
