@@ -9,7 +9,6 @@ import java.time.ZoneOffset;
 import java.util.Optional;
 
 import com.disclosuredesk.common.Sequences;
-import com.disclosuredesk.common.SqlTimes;
 import com.disclosuredesk.moderation.CaseRepository;
 import com.disclosuredesk.moderation.DecisionOutcomes;
 import com.disclosuredesk.moderation.ModerationCase;
@@ -101,20 +100,20 @@ public class StatementQueue implements DecisionOutcomes.TransparencyDatabaseQueu
             return Optional.empty();
         }
         Instant applied = d.appliedAt() != null ? d.appliedAt() : clock.instant();
+        ModerationInterface.SubjectFacts subject = platform.facts(c.subjectKey());
         StatementsOfReasonsExport.Facts facts = new StatementsOfReasonsExport.Facts(caseNumber, decisionId, reversal,
                 restricting.decision(), c.subjectType(), restricting.ground(), restricting.groundReference(),
-                d.explanation(), c.category(), c.specification(), platform.facts(c.subjectKey()).contentType(),
-                contentDate(c), LocalDate.ofInstant(applied, ZoneOffset.UTC), trustedFlagger(caseNumber),
+                d.explanation(), c.category(), c.specification(), subject.contentType(),
+                contentDate(c, subject), LocalDate.ofInstant(applied, ZoneOffset.UTC), trustedFlagger(caseNumber),
                 c.noticeCount(), reversal ? StatementsOfReasonsExport.puid(caseNumber, restricting.id()) : null);
         ObjectNode statement = StatementsOfReasonsExport.statement(facts);
         schema.check(statement, "decision " + decisionId + " of case " + caseNumber);
         return Optional.of(statement);
     }
 
-    /** When the content was posted, as the platform recorded it (pc_content); else when the case began (no later). */
-    private LocalDate contentDate(ModerationCase c) {
-        Instant posted = jdbc.sql("SELECT created_at FROM pc_content WHERE subject_key = ?").param(c.subjectKey())
-                .query((rs, n) -> SqlTimes.instant(rs, 1)).optional().orElse(c.createdAt());
+    /** When the content was posted, as the platform says (ModerationInterface); else when the case began (no later). */
+    private LocalDate contentDate(ModerationCase c, ModerationInterface.SubjectFacts subject) {
+        Instant posted = subject.postedAt() != null ? subject.postedAt() : c.createdAt();
         return LocalDate.ofInstant(posted, ZoneOffset.UTC);
     }
 

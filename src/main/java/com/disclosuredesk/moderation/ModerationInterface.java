@@ -13,11 +13,13 @@ public interface ModerationInterface {
 
     /**
      * What the platform knows of a subject: the account that posted it or owns it, its content type, and the SHA-256 of
-     * the media the platform captured of it (null: none), which moderators see when a notice brought no media of its own.
+     * the media the platform captured of it (null: none), which moderators see when a notice brought no media of its own,
+     * and when it was posted (null: unknown; the statement of reasons for the DSA Transparency Database then gives the
+     * day the case began as the content's date, which is no earlier than the posting).
      */
-    record SubjectFacts(Long ownerAccountId, String contentType, String mediaSha256) {
+    record SubjectFacts(Long ownerAccountId, String contentType, String mediaSha256, Instant postedAt) {
         public static SubjectFacts unknown() {
-            return new SubjectFacts(null, "CONTENT_TYPE_OTHER", null);
+            return new SubjectFacts(null, "CONTENT_TYPE_OTHER", null, null);
         }
     }
 

@@ -7,6 +7,7 @@ import java.time.Instant;
 import java.util.Optional;
 
 import com.disclosuredesk.common.Sequences;
+import com.disclosuredesk.common.SqlTimes;
 import com.disclosuredesk.moderation.ModerationInterface;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -32,10 +33,12 @@ public class EmbeddedModerationInterface implements ModerationInterface {
 
     @Override
     public SubjectFacts facts(String subjectKey) {
-        return jdbc.sql("SELECT owner_account_id, content_type, media_sha256 FROM pc_content WHERE subject_key = ?").param(subjectKey)
+        return jdbc.sql("SELECT owner_account_id, content_type, media_sha256, created_at FROM pc_content WHERE subject_key = ?")
+                .param(subjectKey)
                 .query((rs, i) -> {
                     long owner = rs.getLong(1);
-                    return new SubjectFacts(rs.wasNull() ? null : owner, rs.getString(2), rs.getString(3));
+                    return new SubjectFacts(rs.wasNull() ? null : owner, rs.getString(2), rs.getString(3),
+                            SqlTimes.instant(rs, 4));
                 }).optional().orElseGet(SubjectFacts::unknown);
     }
 
