@@ -85,23 +85,19 @@ public class ModerationFiguresService {
             """;
 
     /**
-     * Per day since the start of the period: decisions that blocked (REMOVE, RESTRICT, of any kind), and reversals
-     * of such a decision (lifted). The parameter after the bounds is the period's start in epoch seconds.
+     * Per day (UTC, as days since 1970-01-01: the epoch seconds divided by 86,400, the same on H2 and PostgreSQL):
+     * decisions that blocked (REMOVE, RESTRICT, of any kind), and reversals, each of which lifts a block
+     * ({@code moderation.DecisionOutcomes} writes a REVERSAL only when it undoes a REMOVE or RESTRICT). One pass over
+     * the index on the decision time, grouped by an expression without parameters (H2 re-reads a derived table per
+     * group, and does not match two parameterised expressions).
      */
     static final String PER_DAY = """
-            SELECT day_index, SUM(blocked) AS blocked, SUM(lifted) AS lifted FROM (
-                SELECT FLOOR((EXTRACT(EPOCH FROM decided_at) - ?) / 86400) AS day_index, COUNT(*) AS blocked, 0 AS lifted
-                FROM cr_decision
-                WHERE decided_at >= ? AND decided_at < ? AND decision IN ('REMOVE', 'RESTRICT')
-                GROUP BY FLOOR((EXTRACT(EPOCH FROM decided_at) - ?) / 86400)
-                UNION ALL
-                SELECT FLOOR((EXTRACT(EPOCH FROM d.decided_at) - ?) / 86400), 0, COUNT(*)
-                FROM cr_decision d JOIN cr_decision r ON r.id = d.reverses_id
-                WHERE d.decided_at >= ? AND d.decided_at < ? AND d.kind = 'REVERSAL'
-                  AND r.decision IN ('REMOVE', 'RESTRICT')
-                GROUP BY FLOOR((EXTRACT(EPOCH FROM d.decided_at) - ?) / 86400)
-            ) days
-            GROUP BY day_index
+            SELECT FLOOR(EXTRACT(EPOCH FROM decided_at) / 86400) AS epoch_day,
+                   SUM(CASE WHEN decision IN ('REMOVE', 'RESTRICT') THEN 1 ELSE 0 END) AS blocked,
+                   SUM(CASE WHEN kind = 'REVERSAL' THEN 1 ELSE 0 END) AS lifted
+            FROM cr_decision
+            WHERE decided_at >= ? AND decided_at < ?
+            GROUP BY FLOOR(EXTRACT(EPOCH FROM decided_at) / 86400)
             """;
 
     private final JdbcClient jdbc;
@@ -190,12 +186,12 @@ public class ModerationFiguresService {
     }
 
     private List<ModerationFigures.Day> perDay(ReportPeriod period, OffsetDateTime from, OffsetDateTime to) {
-        long start = period.start().getEpochSecond();
+        long firstDay = period.from().toEpochDay();
         int days = (int) (period.to().toEpochDay() - period.from().toEpochDay() + 1);
         long[] blocked = new long[days];
         long[] lifted = new long[days];
-        jdbc.sql(PER_DAY).params(start, from, to, start, start, from, to, start).query(rs -> {
-            int day = rs.getInt("day_index");
+        jdbc.sql(PER_DAY).params(from, to).query(rs -> {
+            int day = (int) (rs.getLong("epoch_day") - firstDay);
             if (day >= 0 && day < days) {
                 blocked[day] += rs.getLong("blocked");
                 lifted[day] += rs.getLong("lifted");
