@@ -15,7 +15,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 
 /**
- * Computes the {@link ModerationFigures} of a period from the content-report tables: seven aggregate queries,
+ * Computes the {@link ModerationFigures} of a period from the content-report tables: eight aggregate queries,
  * each grouped in the database over an index on the time column it filters (V17), so that only a few rows per
  * group come back however many decisions there are (docs/performance.md: a year of a million decisions).
  * Medians with {@code PERCENTILE_CONT(0.5) WITHIN GROUP (ORDER BY ...)}, which H2 2.x and PostgreSQL both accept;
