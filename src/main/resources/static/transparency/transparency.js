@@ -144,6 +144,7 @@
     renderTypes(report);
     renderChart(report);
     renderBotLines(report);
+    renderModeration(report);
   }
 
   function percent(value) {
@@ -297,6 +298,140 @@
     });
     chart.appendChild(bars);
     $('chart').replaceChildren(chart);
+  }
+
+  /** "2 h 5 min", "3 d 4 h", "45 s"; "–" without a value. */
+  function duration(seconds) {
+    if (seconds === undefined || seconds === null) { return '–'; }
+    var d = Math.floor(seconds / 86400);
+    var h = Math.floor(seconds % 86400 / 3600);
+    var m = Math.floor(seconds % 3600 / 60);
+    if (d > 0) { return d + ' d ' + h + ' h'; }
+    if (h > 0) { return h + ' h ' + m + ' min'; }
+    if (m > 0) { return m + ' min'; }
+    return seconds + ' s';
+  }
+
+  var LABELS = {
+    SOURCE_ARTICLE_16: 'Notices (Art. 16)', SOURCE_TRUSTED_FLAGGER: 'Trusted flaggers (Art. 22)',
+    REMOVE: 'Removed', RESTRICT: 'Restricted', NO_ACTION: 'No action',
+    ILLEGAL_CONTENT: 'Illegal content (the law)', INCOMPATIBLE_CONTENT: 'Incompatible content (Terms of Service)'
+  };
+
+  function label(key) {
+    if (LABELS[key]) { return LABELS[key]; }
+    var words = String(key).replace(/^STATEMENT_CATEGORY_/, '').toLowerCase().replace(/_/g, ' ');
+    return words.charAt(0).toUpperCase() + words.slice(1);
+  }
+
+  /** The moderation KPIs, the table of figures (figure, breakdown, value) and the chart of subjects blocked per day. */
+  function renderModeration(report) {
+    var m = report.moderation;
+    $('moderation').hidden = !m;
+    $('blocked-panel').hidden = !m;
+    if (!m) { return; }
+    var blocked = m.actions.byType.REMOVE + m.actions.byType.RESTRICT;
+    $('kpi-notices').textContent = number.format(m.notices.total);
+    $('kpi-trusted').textContent = number.format(m.notices.byTrustedFlaggers);
+    $('kpi-blocked').textContent = number.format(blocked);
+    $('kpi-median').textContent = duration(m.actions.medianTimeToDecisionSeconds);
+    $('kpi-complaints').textContent = number.format(m.complaints.received) + ' (' + number.format(m.complaints.reversed) + ')';
+    $('kpi-suspensions').textContent = number.format(m.suspensions.total);
+
+    var rows = [];
+    function add(figure, breakdown, value, key) { rows.push([figure, breakdown, value, key]); }
+    function count(value) { return number.format(value); }
+    add('Notices received', 'Total', count(m.notices.total), 'notices-total');
+    Object.keys(m.notices.bySource).forEach(function (k) { add('Notices received', label(k), count(m.notices.bySource[k]), 'notices-' + k); });
+    Object.keys(m.notices.byCategory).forEach(function (k) { add('Notices by category', label(k), count(m.notices.byCategory[k])); });
+    add('Decisions taken', 'Total', count(m.actions.decisions), 'decisions-total');
+    Object.keys(m.actions.byType).forEach(function (k) { add('Decisions by type', label(k), count(m.actions.byType[k]), 'decisions-' + k); });
+    Object.keys(m.actions.byGround).forEach(function (k) { add('Actions by ground', label(k), count(m.actions.byGround[k])); });
+    Object.keys(m.actions.byCategory).forEach(function (k) { add('Actions by category', label(k), count(m.actions.byCategory[k])); });
+    add('Median time from notice to decision', count(m.actions.noticesActioned) + ' notices', duration(m.actions.medianTimeToDecisionSeconds), 'median-notice');
+    add('Complaints', 'Received', count(m.complaints.received), 'complaints-received');
+    add('Complaints', 'Decided', count(m.complaints.decided));
+    add('Complaints', 'Upheld', count(m.complaints.upheld));
+    add('Complaints', 'Reversed', count(m.complaints.reversed), 'complaints-reversed');
+    add('Median time to decide a complaint', 'Decided complaints', duration(m.complaints.medianTimeToDecisionSeconds));
+    add('Suspensions (Art. 23)', 'Notifiers', count(m.suspensions.notifiers));
+    add('Suspensions (Art. 23)', 'Accounts', count(m.suspensions.accounts));
+    add('Suspensions (Art. 23)', 'Complainants', count(m.suspensions.complainants));
+    add('Referrals to authorities (Art. 18)', 'Total', count(m.referrals.total));
+    Object.keys(m.referrals.byCountry).forEach(function (k) {
+      add('Referrals to authorities (Art. 18)', k === '--' ? 'Country unknown' : k, count(m.referrals.byCountry[k]));
+    });
+    var body = $('moderation-table').tBodies[0];
+    body.replaceChildren.apply(body, rows.map(function (r) {
+      var tr = document.createElement('tr');
+      var th = cell('th', r[0]);
+      th.setAttribute('scope', 'row');
+      tr.appendChild(th);
+      tr.appendChild(cell('td', r[1]));
+      var value = cell('td', r[2], 'num');
+      if (r[3]) { value.dataset.figure = r[3]; }
+      tr.appendChild(value);
+      return tr;
+    }));
+    renderBlockedChart(m.blockedPerDay);
+  }
+
+  /** Vertical bars, one per day (UTC): subjects blocked, and below the axis the blocks lifted on complaint. */
+  function renderBlockedChart(days) {
+    var width = 1000;
+    var left = 56;
+    var top = 44;
+    var plot = 220;
+    var below = 50;
+    var height = top + plot + below + 30;
+    var maxBlocked = days.reduce(function (m, d) { return Math.max(m, d.blocked); }, 0);
+    var maxLifted = days.reduce(function (m, d) { return Math.max(m, d.lifted); }, 0);
+    var total = days.reduce(function (s, d) { return s + d.blocked; }, 0);
+    var lifted = days.reduce(function (s, d) { return s + d.lifted; }, 0);
+    var step = (width - left - 10) / Math.max(1, days.length);
+    var chart = svg('svg', { viewBox: '0 0 ' + width + ' ' + height, role: 'img',
+      'aria-labelledby': 'blocked-title blocked-desc', id: 'blocked-svg' });
+    chart.appendChild(svg('title', { id: 'blocked-title' }, 'Subjects blocked per day'));
+    var busiest = days.filter(function (d) { return d.blocked === maxBlocked && maxBlocked > 0; })[0];
+    chart.appendChild(svg('desc', { id: 'blocked-desc' }, total === 0 ? 'No subject was blocked in this period.'
+      : total + ' subjects blocked over ' + days.length + ' days, most on ' + busiest.day + ' (' + maxBlocked + '); '
+        + lifted + ' blocks lifted on complaint.'));
+    var legend = svg('g', { 'aria-hidden': 'true' });
+    legend.appendChild(svg('rect', { x: left, y: 8, width: 14, height: 14, rx: 2, class: 'bar-fulfilled' }));
+    legend.appendChild(svg('text', { x: left + 20, y: 20, class: 'legend' }, 'Subjects blocked'));
+    legend.appendChild(svg('rect', { x: left + 170, y: 8, width: 14, height: 14, rx: 2, class: 'bar-users' }));
+    legend.appendChild(svg('text', { x: left + 190, y: 20, class: 'legend' }, 'Blocks lifted on complaint'));
+    chart.appendChild(legend);
+    var axisY = top + plot;
+    chart.appendChild(svg('line', { x1: left, x2: width - 10, y1: axisY, y2: axisY, class: 'axis' }));
+    chart.appendChild(svg('text', { x: left - 8, y: top + 10, 'text-anchor': 'end', class: 'value' }, number.format(maxBlocked)));
+    chart.appendChild(svg('text', { x: left - 8, y: axisY, 'text-anchor': 'end', class: 'value' }, '0'));
+    if (total === 0 && lifted === 0) {
+      chart.appendChild(svg('text', { x: left + 10, y: top + plot / 2, class: 'empty' }, 'No subject was blocked in this period.'));
+    }
+    var bars = svg('g', { 'aria-hidden': 'true' });
+    var barWidth = Math.max(1, step * 0.8);
+    days.forEach(function (d, n) {
+      var x = left + n * step + (step - barWidth) / 2;
+      if (d.blocked > 0) {
+        var h = Math.max(2, d.blocked / (maxBlocked || 1) * plot);
+        var bar = svg('rect', { x: x, y: axisY - h, width: barWidth, height: h, class: 'bar-fulfilled' });
+        bar.appendChild(svg('title', {}, d.day + ': ' + d.blocked + ' blocked'));
+        bars.appendChild(bar);
+      }
+      if (d.lifted > 0) {
+        var hl = Math.max(2, d.lifted / (maxLifted || 1) * below);
+        var liftedBar = svg('rect', { x: x, y: axisY + 1, width: barWidth, height: hl, class: 'bar-users' });
+        liftedBar.appendChild(svg('title', {}, d.day + ': ' + d.lifted + ' lifted'));
+        bars.appendChild(liftedBar);
+      }
+    });
+    chart.appendChild(bars);
+    if (days.length > 0) {
+      chart.appendChild(svg('text', { x: left, y: height - 6, class: 'label' }, days[0].day));
+      chart.appendChild(svg('text', { x: width - 10, y: height - 6, 'text-anchor': 'end', class: 'label' }, days[days.length - 1].day));
+    }
+    $('blocked-chart').replaceChildren(chart);
   }
 
   function renderBotLines(report) {

@@ -23,7 +23,9 @@ import org.springframework.transaction.annotation.Transactional;
  * The reports of periods, frozen once and then published ({@code dd_transparency_report}). Freezing is idempotent
  * per period: the first freeze stores the report (JSON and CSV) with the ledger head it was computed from; a later
  * freeze of the same period returns what was stored, so a published report never changes. A report is only frozen
- * from a ledger that verifies.
+ * from a ledger that verifies. The stored report holds both parts, the legal orders counted from the ledger and the
+ * moderation figures ({@link ModerationFigures}) of the same period, computed in the freeze's transaction, with the
+ * ledger head.
  */
 @Repository
 public class PublishedReports {
@@ -105,13 +107,14 @@ public class PublishedReports {
     @Transactional
     public Summary publish(String periodId) {
         jdbc.sql("UPDATE dd_transparency_report SET status = ?, published_at = ? WHERE period_id = ? AND status = ?")
-                .params(Status.PUBLISHED.name(), clock.instant().atOffset(ZoneOffset.UTC), periodId, Status.FROZEN.name())
+                .params(Status.PUBLISHED.name(), clock.instant().atOffset(ZoneOffset.UTC), canonical(periodId), Status.FROZEN.name())
                 .update();
         return find(periodId).orElseThrow(() -> new IllegalStateException("no frozen report of " + periodId)).summary();
     }
 
+    /** The stored report of a period by its id; a range that is a whole month or quarter finds it by its short id. */
     public Optional<Stored> find(String periodId) {
-        return jdbc.sql("SELECT * FROM dd_transparency_report WHERE period_id = ?").param(periodId)
+        return jdbc.sql("SELECT * FROM dd_transparency_report WHERE period_id = ?").param(canonical(periodId))
                 .query((rs, i) -> new Stored(summary(rs), rs.getString("report_json"), rs.getString("report_csv")))
                 .optional();
     }
@@ -127,6 +130,15 @@ public class PublishedReports {
                     published_at, report_sha256
                 FROM dd_transparency_report WHERE status = ? ORDER BY period_to DESC, period_from DESC
                 """).param(Status.PUBLISHED.name()).query((rs, i) -> summary(rs)).list();
+    }
+
+    /** The id under which a period is stored: {@code 2026-11} for {@code 2026-11-01_2026-11-30}; others as given. */
+    static String canonical(String periodId) {
+        try {
+            return ReportPeriod.ofId(periodId).id();
+        } catch (ReportRequestException e) {
+            return periodId;
+        }
     }
 
     private static Summary summary(ResultSet rs) throws SQLException {

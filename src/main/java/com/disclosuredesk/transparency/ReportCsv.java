@@ -11,6 +11,11 @@ import com.disclosuredesk.process.OrderOutcome;
  * The report as CSV (RFC 4180: comma-separated, CRLF line ends, a field quoted when it holds a comma, a quote or a
  * line break, quotes doubled; UTF-8 without BOM). One header row, one row per country, a last row "Total". Column
  * names follow what large platforms publish.
+ *
+ * <p>The moderation figures follow as a second table after one empty line: header
+ * {@code Moderation figure,Breakdown,Value}, one row per figure and breakdown (a breakdown "Total" for the figure
+ * itself), labels after the templates of Implementing Regulation (EU) 2024/2835 (docs/transparency.md). Reports
+ * frozen without moderation figures have no second table.
  */
 public final class ReportCsv {
 
@@ -40,7 +45,61 @@ public final class ReportCsv {
             line(csv, values(row.countryName(), row.country(), row));
         }
         line(csv, values("Total", "", report.totals()));
+        if (report.moderation() != null) {
+            csv.append("\r\n");
+            line(csv, MODERATION_HEADER);
+            moderationRows(report.moderation()).forEach(row -> line(csv, row));
+        }
         return csv.toString();
+    }
+
+    /** The header of the second table. */
+    public static final List<String> MODERATION_HEADER = List.of("Moderation figure", "Breakdown", "Value");
+
+    /** The rows of the second table: figure, breakdown, value (empty for a median without values). */
+    static List<List<String>> moderationRows(ModerationFigures m) {
+        List<List<String>> rows = new ArrayList<>();
+        rows.add(row("Number of notices submitted in accordance with Article 16", "Total", m.notices().total()));
+        m.notices().bySource().forEach((source, n) -> rows.add(row("Number of notices by source", source, n)));
+        rows.add(row("Number of notices submitted by trusted flaggers", "Total", m.notices().byTrustedFlaggers()));
+        m.notices().byCategory().forEach((category, n) -> rows.add(row("Number of notices by category", category, n)));
+        rows.add(row("Number of decisions taken on notices", "Total", m.actions().decisions()));
+        m.actions().byType().forEach((type, n) -> rows.add(row("Number of decisions by type of restriction", type, n)));
+        m.actions().byGround().forEach((ground, n) -> rows.add(row("Number of actions taken by ground", ground, n)));
+        m.actions().byCategory().forEach((category, n) -> rows.add(row("Number of actions taken by category", category, n)));
+        rows.add(row("Number of notices processed", "Total", m.actions().noticesActioned()));
+        rows.add(List.of("Median time to take action on notices (seconds)", "Total",
+                number(m.actions().medianTimeToDecisionSeconds())));
+        rows.add(row("Number of decisions reversed", "Total", m.actions().reversals()));
+        rows.add(row("Number of complaints received", "Total", m.complaints().received()));
+        rows.add(row("Number of complaints decided", "Total", m.complaints().decided()));
+        rows.add(row("Number of complaints decided", "UPHELD", m.complaints().upheld()));
+        rows.add(row("Number of complaints decided", "REVERSED", m.complaints().reversed()));
+        rows.add(List.of("Median time to decide complaints (seconds)", "Total",
+                number(m.complaints().medianTimeToDecisionSeconds())));
+        rows.add(row("Number of suspensions under Article 23", "Total", m.suspensions().total()));
+        rows.add(row("Number of suspensions under Article 23", "NOTIFIER", m.suspensions().notifiers()));
+        rows.add(row("Number of suspensions under Article 23", "ACCOUNT", m.suspensions().accounts()));
+        rows.add(row("Number of suspensions under Article 23", "COMPLAINANT", m.suspensions().complainants()));
+        rows.add(row("Number of referrals to authorities", "Total", m.referrals().total()));
+        m.referrals().byCountry().forEach((country, n) -> rows.add(row("Number of referrals to authorities", country, n)));
+        for (ModerationFigures.Day day : m.blockedPerDay()) {
+            if (day.blocked() > 0) {
+                rows.add(row("Subjects blocked", day.day().toString(), day.blocked()));
+            }
+            if (day.lifted() > 0) {
+                rows.add(row("Blocks lifted on complaint", day.day().toString(), day.lifted()));
+            }
+        }
+        return rows;
+    }
+
+    private static List<String> row(String figure, String breakdown, long value) {
+        return List.of(figure, breakdown, Long.toString(value));
+    }
+
+    private static String number(Long value) {
+        return value == null ? "" : value.toString();
     }
 
     private static List<String> values(String name, String code, TransparencyReport.Row row) {

@@ -24,6 +24,7 @@ public record ReportPeriod(LocalDate from, LocalDate to) {
     private static final LocalDate EARLIEST = LocalDate.of(1970, 1, 1);
     private static final LocalDate LATEST = LocalDate.of(9999, 12, 31);
     private static final Pattern QUARTER_ID = Pattern.compile("(\\d{4})-Q([1-4])");
+    private static final Pattern MONTH_ID = Pattern.compile("(\\d{4})-(0[1-9]|1[0-2])");
     private static final Pattern RANGE_ID = Pattern.compile("(\\d{4}-\\d{2}-\\d{2})_(\\d{4}-\\d{2}-\\d{2})");
 
     public ReportPeriod {
@@ -48,9 +49,35 @@ public record ReportPeriod(LocalDate from, LocalDate to) {
                 && to.equals(from.plusMonths(3).minusDays(1));
     }
 
-    /** {@code 2026-Q4} for a calendar quarter, {@code 2026-10-01_2026-11-15} for any other period. */
+    /** Whether the period is exactly one calendar month. */
+    public boolean isMonth() {
+        return from.getDayOfMonth() == 1 && to.equals(from.plusMonths(1).minusDays(1));
+    }
+
+    /**
+     * {@code 2026-Q4} for a calendar quarter, {@code 2026-11} for a calendar month, {@code 2026-10-01_2026-11-15} for
+     * any other period.
+     */
     public String id() {
-        return isQuarter() ? from.getYear() + "-Q" + ((from.getMonthValue() - 1) / 3 + 1) : from + "_" + to;
+        if (isQuarter()) {
+            return from.getYear() + "-Q" + ((from.getMonthValue() - 1) / 3 + 1);
+        }
+        if (isMonth()) {
+            return String.format("%04d-%02d", from.getYear(), from.getMonthValue());
+        }
+        return from + "_" + to;
+    }
+
+    public static ReportPeriod month(int year, int month) {
+        LocalDate first = LocalDate.of(year, month, 1);
+        return new ReportPeriod(first, first.plusMonths(1).minusDays(1));
+    }
+
+    /** The month before the one in which {@code now} falls, in UTC: on the first of a month, the one just ended. */
+    public static ReportPeriod monthEndedBefore(Instant now) {
+        LocalDate firstOfThisMonth = LocalDate.ofInstant(now, ZoneOffset.UTC).withDayOfMonth(1);
+        LocalDate first = firstOfThisMonth.minusMonths(1);
+        return month(first.getYear(), first.getMonthValue());
     }
 
     public static ReportPeriod quarter(int year, int quarter) {
@@ -88,11 +115,18 @@ public record ReportPeriod(LocalDate from, LocalDate to) {
         return parse(from, to, "from", "to");
     }
 
-    /** A period by its id ({@code 2026-Q4} or {@code 2026-10-01_2026-11-15}). */
+    /**
+     * A period by its id ({@code 2026-Q4}, {@code 2026-11} or {@code 2026-10-01_2026-11-15}); a range that is a whole
+     * month or quarter is the same period as its short id.
+     */
     public static ReportPeriod ofId(String id) {
         Matcher quarter = QUARTER_ID.matcher(id == null ? "" : id);
         if (quarter.matches()) {
             return quarter(Integer.parseInt(quarter.group(1)), Integer.parseInt(quarter.group(2)));
+        }
+        Matcher month = MONTH_ID.matcher(id == null ? "" : id);
+        if (month.matches()) {
+            return month(Integer.parseInt(month.group(1)), Integer.parseInt(month.group(2)));
         }
         Matcher range = RANGE_ID.matcher(id == null ? "" : id);
         if (range.matches()) {
@@ -103,7 +137,7 @@ public record ReportPeriod(LocalDate from, LocalDate to) {
             }
         }
         throw new ReportRequestException(List.of(new FieldProblem("period",
-                "must be a quarter such as 2026-Q4 or a period such as 2026-10-01_2026-11-15")));
+                "must be a month such as 2026-11, a quarter such as 2026-Q4 or a period such as 2026-10-01_2026-11-15")));
     }
 
     private static LocalDate date(String value, String field, List<FieldProblem> problems) {

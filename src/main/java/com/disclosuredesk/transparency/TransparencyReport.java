@@ -15,8 +15,12 @@ import java.util.Map;
  * @param ledger    the ledger head the figures were computed from: every entry up to {@code headSeq} and no other
  * @param totals    the figures of all countries together
  * @param countries one row per requesting country that has at least one request in the period, by English name
+ * @param moderation the moderation figures of the same period (notices, actions, complaints, Art. 23 suspensions,
+ *                  referrals, subjects blocked per day: {@link ModerationFigures}); absent in reports frozen before
+ *                  issue 17
  */
-public record TransparencyReport(Period period, Instant computedAt, Ledger ledger, Row totals, List<Row> countries) {
+public record TransparencyReport(Period period, Instant computedAt, Ledger ledger, Row totals, List<Row> countries,
+                                 ModerationFigures moderation) {
 
     public record Period(String id, LocalDate from, LocalDate to, String timeZone) {
         static Period of(ReportPeriod period) {

@@ -21,6 +21,7 @@ import java.util.TreeMap;
 import com.disclosuredesk.order.OrderType;
 import com.disclosuredesk.process.OrderOutcome;
 
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Isolation;
@@ -40,6 +41,8 @@ import org.springframework.transaction.annotation.Transactional;
  * <li>{@link #computeFromEntries}, the authoritative form used when a report is frozen: the same aggregate over the
  * hashed entries alone, up to a given head of the chain.</li>
  * </ul>
+ * Both add the moderation figures of the same period ({@link ModerationFiguresService}), read in the same
+ * transaction.
  */
 @Service
 public class TransparencyReportService {
@@ -82,11 +85,20 @@ public class TransparencyReportService {
     private final JdbcClient jdbc;
     private final TransparencyLedger ledger;
     private final Clock clock;
+    private final ModerationFiguresService moderation;
 
-    public TransparencyReportService(JdbcClient jdbc, TransparencyLedger ledger, Clock clock) {
+    @Autowired
+    public TransparencyReportService(JdbcClient jdbc, TransparencyLedger ledger, Clock clock,
+                                     ModerationFiguresService moderation) {
         this.jdbc = jdbc;
         this.ledger = ledger;
         this.clock = clock;
+        this.moderation = moderation;
+    }
+
+    /** Without Spring (tests, benchmarks): the moderation figures from the same database. */
+    public TransparencyReportService(JdbcClient jdbc, TransparencyLedger ledger, Clock clock) {
+        this(jdbc, ledger, clock, new ModerationFiguresService(jdbc));
     }
 
     /**
@@ -123,7 +135,8 @@ public class TransparencyReportService {
         });
         countries.sort(Comparator.comparing(TransparencyReport.Row::countryName).thenComparing(TransparencyReport.Row::country));
         return new TransparencyReport(TransparencyReport.Period.of(period), clock.instant().truncatedTo(ChronoUnit.MILLIS),
-                new TransparencyReport.Ledger(head.seq(), head.hash()), total.row(null, null), countries);
+                new TransparencyReport.Ledger(head.seq(), head.hash()), total.row(null, null), countries,
+                moderation.compute(period));
     }
 
     /**

@@ -49,7 +49,9 @@ class ReportCsvTest {
         assertThat(csv).endsWith("\r\n").doesNotContain("\n\n");
         assertThat(csv.replace("\r\n", "")).doesNotContain("\n").doesNotContain("\r");
         List<String> lines = List.of(csv.split("\r\n"));
-        assertThat(lines).hasSize(4);
+        assertThat(lines).hasSizeGreaterThan(6);
+        assertThat(lines.get(4)).as("an empty line before the moderation table").isEmpty();
+        assertThat(lines.get(5)).isEqualTo("Moderation figure,Breakdown,Value");
         assertThat(lines.get(0)).startsWith("Country,Country code,Requests,Accounts specified,Requests fulfilled,"
                 + "Users affected,Percentage of requests where some data produced,");
         assertThat(lines.get(1)).isEqualTo("Côte d’Ivoire,CI,1,2,0,0,0.0,0,1,0,0,0,0,0,0,0,0,1,0,0,0,0,0,0,0,0,0,0,0");
@@ -64,7 +66,7 @@ class ReportCsvTest {
                 new TransparencyReport.Period("2025-Q1", java.time.LocalDate.of(2025, 1, 1), java.time.LocalDate.of(2025, 3, 31), "UTC"),
                 Instant.EPOCH, new TransparencyReport.Ledger(0, TransparencyLedger.GENESIS_HASH),
                 new TransparencyReport.Row(null, null, 0, 0, 0, 0, null, java.util.Map.of(), java.util.Map.of(),
-                        java.util.Map.of(), new TransparencyReport.Split(0, 0), null), List.of());
+                        java.util.Map.of(), new TransparencyReport.Split(0, 0), null), List.of(), null);
 
         List<String> lines = List.of(ReportCsv.write(report).split("\r\n"));
 
@@ -103,5 +105,40 @@ class ReportCsvTest {
         assertThat(ReportFormat.choose("JSON", "text/csv")).isEqualTo(ReportFormat.JSON);
         org.assertj.core.api.Assertions.assertThatThrownBy(() -> ReportFormat.choose("xml", null))
                 .isInstanceOf(ReportRequestException.class).hasMessageContaining("format");
+    }
+
+    @Test
+    void moderationFiguresFollowAsASecondTable() {
+        DataSource ds = MigratedDatabase.newDatabase();
+        MutableClock clock = new MutableClock(Instant.parse("2027-01-05T10:00:00Z"));
+        ModerationFiguresServiceTest.seed(JdbcClient.create(ds));
+        TransparencyReport report = new TransparencyReportService(JdbcClient.create(ds),
+                new TransparencyLedger(JdbcClient.create(ds), clock), clock).compute(ReportPeriod.quarter(2026, 4));
+
+        List<String> lines = List.of(ReportCsv.write(report).split("\r\n"));
+
+        assertThat(lines.get(1)).startsWith("Total,,0,");
+        assertThat(lines.get(2)).isEmpty();
+        assertThat(lines.subList(3, lines.size())).startsWith("Moderation figure,Breakdown,Value",
+                        "Number of notices submitted in accordance with Article 16,Total,5",
+                        "Number of notices by source,SOURCE_ARTICLE_16,3",
+                        "Number of notices by source,SOURCE_TRUSTED_FLAGGER,2",
+                        "Number of notices submitted by trusted flaggers,Total,2")
+                .contains("Number of decisions by type of restriction,REMOVE,2",
+                        "Number of decisions by type of restriction,RESTRICT,1",
+                        "Number of decisions by type of restriction,NO_ACTION,1",
+                        "Number of actions taken by ground,ILLEGAL_CONTENT,1",
+                        "Number of actions taken by ground,INCOMPATIBLE_CONTENT,2",
+                        "Median time to take action on notices (seconds),Total,7200",
+                        "Number of decisions reversed,Total,1",
+                        "Number of complaints received,Total,3",
+                        "Number of complaints decided,REVERSED,1",
+                        "Median time to decide complaints (seconds),Total,1360800",
+                        "Number of suspensions under Article 23,NOTIFIER,1",
+                        "Number of suspensions under Article 23,ACCOUNT,1",
+                        "Number of referrals to authorities,DE,2",
+                        "Subjects blocked,2026-10-01,1",
+                        "Blocks lifted on complaint,2026-11-12,1")
+                .allMatch(line -> line.split(",", -1).length == 3);
     }
 }
