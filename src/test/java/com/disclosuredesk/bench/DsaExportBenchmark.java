@@ -4,13 +4,17 @@ import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 
+import com.disclosuredesk.dsa.StatementSchema;
 import com.disclosuredesk.dsa.StatementSender;
 import com.disclosuredesk.dsa.StatementSenderProperties;
 import com.disclosuredesk.dsa.StatementSenderStub;
+import com.disclosuredesk.dsa.StatementsOfReasonsExport;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.h2.jdbcx.JdbcDataSource;
 import org.springframework.core.io.ClassPathResource;
@@ -48,12 +52,25 @@ public final class DsaExportBenchmark {
         new ResourceDatabasePopulator(new ClassPathResource("db/migration/V15__dsa_statements.sql")).execute(ds);
         JdbcTemplate jdbc = new JdbcTemplate(ds);
 
+        // what the decision step adds per decision: the mapping and the schema check (StatementQueue), timed apart
+        StatementSchema schema = new StatementSchema();
+        List<String> statements = new ArrayList<>(n);
+        long mapStart = System.nanoTime();
+        for (int i = 1; i <= n; i++) {
+            ObjectNode statement = StatementsOfReasonsExport.statement(facts(i));
+            schema.check(statement, "decision " + i);
+            statements.add(statement.toString());
+        }
+        double mapSeconds = (System.nanoTime() - mapStart) / 1e9;
+        System.out.printf("mapped and validated %,d statements in %.1f s: %.2f ms each in the decision step (%.0f/s on one "
+                + "thread)%n", n, mapSeconds, mapSeconds * 1000 / n, n / mapSeconds);
+
         long fillStart = System.nanoTime();
         Instant now = Instant.now();
         List<Object[]> rows = new ArrayList<>();
         for (int i = 1; i <= n; i++) {
-            rows.add(new Object[] {(long) i, "dd-bench-" + i, "CR-" + i, (long) i, statement("dd-bench-" + i),
-                    Timestamp.from(now)});
+            rows.add(new Object[] {(long) i, StatementsOfReasonsExport.puid(caseNumber(i), i), caseNumber(i), (long) i,
+                    statements.get(i - 1), Timestamp.from(now)});
             if (rows.size() == 1000 || i == n) {
                 jdbc.batchUpdate("INSERT INTO cr_statement (id, puid, case_number, decision_id, statement, created_at, "
                         + "state, attempts) VALUES (?, ?, ?, ?, ?, ?, 'QUEUED', 0)", rows);
@@ -85,16 +102,21 @@ public final class DsaExportBenchmark {
         }
     }
 
-    /** A statement of the size the project's statements have (no personal data: there is none to have). */
-    private static String statement(String puid) {
-        return "{\"puid\":\"" + puid + "\",\"decision_visibility\":[\"DECISION_VISIBILITY_CONTENT_REMOVED\"],"
-                + "\"decision_ground\":\"DECISION_GROUND_ILLEGAL_CONTENT\",\"illegal_content_legal_ground\":\"Art. 130 StGB\","
-                + "\"illegal_content_explanation\":\"The content incites hatred against a group defined by religion, "
-                + "which the cited provision prohibits; reviewed by a moderator after a notice.\","
-                + "\"category\":\"STATEMENT_CATEGORY_ILLEGAL_OR_HARMFUL_SPEECH\",\"category_specification\":[\"KEYWORD_HATE_SPEECH\"],"
-                + "\"content_type\":[\"CONTENT_TYPE_TEXT\"],\"content_language\":\"DE\",\"territorial_scope\":[\"DE\"],"
-                + "\"decision_facts\":\"A notice under Art. 16 DSA reported the message; a moderator found it illegal "
-                + "under the cited provision and removed it.\",\"content_date\":\"2026-11-30\",\"application_date\":\"2026-12-01\","
-                + "\"source_type\":\"SOURCE_ARTICLE_16\",\"automated_detection\":\"No\",\"automated_decision\":\"AUTOMATED_DECISION_NOT_AUTOMATED\"}";
+    private static String caseNumber(int i) {
+        return "CR-2026-%06d".formatted(i % 1_000_000);
+    }
+
+    /** A decision's facts as StatementQueue reads them, varied over decisions, grounds, sources and subjects. */
+    private static StatementsOfReasonsExport.Facts facts(int i) {
+        boolean law = i % 5 < 2;
+        String[][] categories = {{"RISK_FOR_PUBLIC_SECURITY", "TERRORIST_CONTENT"}, {"ILLEGAL_OR_HARMFUL_SPEECH", "HATE_SPEECH"},
+                {"SCAMS_AND_FRAUD", "PHISHING"}, {"PROTECTION_OF_MINORS", "CHILD_SEXUAL_ABUSE_MATERIAL"}};
+        String[] category = categories[i % categories.length];
+        return new StatementsOfReasonsExport.Facts(caseNumber(i), i, false, i % 4 == 0 ? "RESTRICT" : "REMOVE",
+                i % 3 == 0 ? "CHANNEL" : "MESSAGE", law ? "ILLEGAL_CONTENT" : "INCOMPATIBLE_CONTENT",
+                law ? "§ 130 StGB" : "Terms of Service 4.2",
+                "The message incites hatred against a group defined by religion, which the cited rule prohibits; "
+                        + "reviewed by a moderator after notices.", category[0], category[1], "CONTENT_TYPE_TEXT",
+                LocalDate.of(2026, 11, 30), LocalDate.of(2026, 12, 1), i % 10 == 0, 1 + i % 7, null);
     }
 }
