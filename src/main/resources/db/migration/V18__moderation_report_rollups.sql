@@ -2,27 +2,27 @@
 -- a report of any period reads a few thousand summed rows instead of a million decisions (docs/transparency.md,
 -- "How the moderation figures are computed"; docs/performance.md, "Transparency report at 1M decisions").
 -- Every figure belongs to one UTC day (the day of its event) and never changes once that day is over.
--- Portable SQL: H2 2.x and PostgreSQL 15.
+-- Portable SQL: H2 2.x and PostgreSQL 15 (DAY, MONTH and VALUE are keywords in H2: report_day, report_month, amount).
 
 -- One row per day that is over, figure and breakdown: counts (figure 'notices', breakdown category|source ...) and
 -- the histograms of the two waits (figure 'hist.decision_wait', breakdown the bucket index).
 CREATE TABLE cr_report_day (
-    day       DATE         NOT NULL,
-    figure    VARCHAR(40)  NOT NULL,
-    breakdown VARCHAR(200) NOT NULL,
-    value     BIGINT       NOT NULL,
-    PRIMARY KEY (day, figure, breakdown)
+    report_day DATE        NOT NULL,
+    figure     VARCHAR(40)  NOT NULL,
+    breakdown  VARCHAR(200) NOT NULL,
+    amount     BIGINT       NOT NULL,
+    PRIMARY KEY (report_day, figure, breakdown)
 );
 -- the chart: a few figures (blocked, lifted) per day of a long period
-CREATE INDEX cr_report_day_figure ON cr_report_day (figure, day, breakdown, value);
+CREATE INDEX cr_report_day_figure ON cr_report_day (figure, report_day, breakdown, amount);
 
 -- The same per calendar month (yyyymm), written once every day of the month is rolled up: the sums of its day rows.
 CREATE TABLE cr_report_month (
-    month     INTEGER      NOT NULL,
-    figure    VARCHAR(40)  NOT NULL,
-    breakdown VARCHAR(200) NOT NULL,
-    value     BIGINT       NOT NULL,
-    PRIMARY KEY (month, figure, breakdown)
+    report_month INTEGER    NOT NULL,
+    figure     VARCHAR(40)  NOT NULL,
+    breakdown  VARCHAR(200) NOT NULL,
+    amount     BIGINT       NOT NULL,
+    PRIMARY KEY (report_month, figure, breakdown)
 );
 
 -- Where the rollup stands: every day before rolled_up_until (exclusive) is in cr_report_day; NULL until the first

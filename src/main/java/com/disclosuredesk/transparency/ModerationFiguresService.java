@@ -222,7 +222,7 @@ public class ModerationFiguresService {
                 sums(DAYS, period.from(), rolledEnd, tally);
             }
             jdbc.sql(CHART).params(period.from(), rolledEnd).query(rs -> {
-                tally.chart(rs.getObject("day", LocalDate.class), rs.getString("figure"), rs.getLong("value"));
+                tally.chart(rs.getObject("report_day", LocalDate.class), rs.getString("figure"), rs.getLong("amount"));
             });
         }
         if (rolledEnd.isBefore(end)) {
@@ -233,18 +233,18 @@ public class ModerationFiguresService {
 
     /** Whole months of the rollup: the sums of their day rows. */
     static final String MONTHS = """
-            SELECT figure, breakdown, SUM(value) AS value FROM cr_report_month WHERE month >= ? AND month < ?
+            SELECT figure, breakdown, SUM(amount) AS amount FROM cr_report_month WHERE report_month >= ? AND report_month < ?
             GROUP BY figure, breakdown
             """;
     /** Rolled-up days outside whole months. */
     static final String DAYS = """
-            SELECT figure, breakdown, SUM(value) AS value FROM cr_report_day WHERE day >= ? AND day < ?
+            SELECT figure, breakdown, SUM(amount) AS amount FROM cr_report_day WHERE report_day >= ? AND report_day < ?
             GROUP BY figure, breakdown
             """;
     /** The chart's days that are rolled up (index cr_report_day_figure). */
     static final String CHART = """
-            SELECT day, figure, value FROM cr_report_day
-            WHERE figure IN ('blocked', 'lifted') AND day >= ? AND day < ?
+            SELECT report_day, figure, amount FROM cr_report_day
+            WHERE figure IN ('blocked', 'lifted') AND report_day >= ? AND report_day < ?
             """;
 
     private void sums(String sql, Object from, Object to, Tally tally) {
@@ -252,7 +252,7 @@ public class ModerationFiguresService {
             return;
         }
         jdbc.sql(sql).params(from, to).query(rs -> {
-            tally.add(rs.getString("figure"), rs.getString("breakdown"), rs.getLong("value"));
+            tally.add(rs.getString("figure"), rs.getString("breakdown"), rs.getLong("amount"));
         });
     }
 
@@ -400,7 +400,7 @@ public class ModerationFiguresService {
                     if (!parts[1].isEmpty()) {
                         byGround.merge(parts[1], n, Long::sum);
                     }
-                    actionsByCategory.merge(parts[2].isEmpty() ? null : parts[2], n, Long::sum);
+                    actionsByCategory.merge(parts[2], n, Long::sum);
                 }
             });
             ModerationFigures.Notices n = new ModerationFigures.Notices(notices[0],

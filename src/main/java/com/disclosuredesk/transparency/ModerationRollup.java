@@ -142,10 +142,10 @@ public class ModerationRollup {
         figures.dayFigures(from, to, (day, figure, breakdown, value) ->
                 rows.merge(new Key(day, figure, breakdown), value, Long::sum));
         // idempotent even if rows were left for these days by hand: the control row says they are not rolled up
-        jdbc.sql("DELETE FROM cr_report_day WHERE day >= ? AND day < ?").params(from, to).update();
+        jdbc.sql("DELETE FROM cr_report_day WHERE report_day >= ? AND report_day < ?").params(from, to).update();
         List<Object[]> args = new ArrayList<>(rows.size());
         rows.forEach((key, value) -> args.add(new Object[] {key.day(), key.figure(), key.breakdown(), value}));
-        batch.batchUpdate("INSERT INTO cr_report_day (day, figure, breakdown, value) VALUES (?, ?, ?, ?)", args);
+        batch.batchUpdate("INSERT INTO cr_report_day (report_day, figure, breakdown, amount) VALUES (?, ?, ?, ?)", args);
         long monthRows = 0;
         // every month that ends in (from, to]: complete now, its rows are the sums of its days
         for (LocalDate month = from.withDayOfMonth(1); !month.plusMonths(1).isAfter(to); month = month.plusMonths(1)) {
@@ -153,10 +153,10 @@ public class ModerationRollup {
                 continue;
             }
             int yyyymm = ModerationFiguresService.yyyymm(month);
-            jdbc.sql("DELETE FROM cr_report_month WHERE month = ?").param(yyyymm).update();
+            jdbc.sql("DELETE FROM cr_report_month WHERE report_month = ?").param(yyyymm).update();
             monthRows += jdbc.sql("""
-                    INSERT INTO cr_report_month (month, figure, breakdown, value)
-                    SELECT ?, figure, breakdown, SUM(value) FROM cr_report_day WHERE day >= ? AND day < ?
+                    INSERT INTO cr_report_month (report_month, figure, breakdown, amount)
+                    SELECT ?, figure, breakdown, SUM(amount) FROM cr_report_day WHERE report_day >= ? AND report_day < ?
                     GROUP BY figure, breakdown
                     """).params(yyyymm, month, month.plusMonths(1)).update();
         }
