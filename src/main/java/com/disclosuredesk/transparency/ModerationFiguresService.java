@@ -248,8 +248,8 @@ public class ModerationFiguresService {
             """;
 
     private void sums(String sql, Object from, Object to, Tally tally) {
-        if (sql == DAYS && !((LocalDate) from).isBefore((LocalDate) to)) {
-            return;
+        if (from instanceof LocalDate first && !first.isBefore((LocalDate) to)) {
+            return; // no days between whole months and the end
         }
         jdbc.sql(sql).params(from, to).query(rs -> {
             tally.add(rs.getString("figure"), rs.getString("breakdown"), rs.getLong("amount"));

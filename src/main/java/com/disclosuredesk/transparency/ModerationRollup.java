@@ -70,7 +70,10 @@ public class ModerationRollup {
             }
         }
 
-        /** The defaults of application.yaml, for code without Spring (tests, the benchmark). */
+        /**
+         * The defaults of application.yaml, for code without Spring (tests, the benchmark); ConfigurationPropertiesTest
+         * checks that they are the same.
+         */
         public static Settings defaults() {
             return new Settings(true, Duration.ofHours(1), 31, Duration.ofMinutes(10), Duration.ofMinutes(1));
         }
