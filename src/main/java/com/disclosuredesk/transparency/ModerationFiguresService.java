@@ -138,9 +138,10 @@ public class ModerationFiguresService {
 
     /** The histogram bucket of the wait from {@code from} to {@code to}, in whole seconds, computed in the database. */
     private String bucket(String from, String to) {
-        // H2: DATEDIFF is a BIGINT per row (EXTRACT(EPOCH ...) is a DECIMAL there, slow); PostgreSQL has no DATEDIFF
+        // H2: DATEDIFF is a BIGINT per row (EXTRACT(EPOCH ...) is a DECIMAL there, slow); PostgreSQL has no DATEDIFF.
+        // H2's DATEDIFF compares the local times of values with different offsets: both taken to UTC first.
         String wait = postgres() ? "FLOOR(EXTRACT(EPOCH FROM " + to + ") - EXTRACT(EPOCH FROM " + from + "))"
-                : "DATEDIFF(SECOND, " + from + ", " + to + ")";
+                : "DATEDIFF(SECOND, " + from + " AT TIME ZONE 'UTC', " + to + " AT TIME ZONE 'UTC')";
         return "CASE WHEN " + wait + " < 1 THEN " + ZERO_BUCKET + " ELSE CAST(FLOOR(LN(" + wait + ") / LN("
                 + HISTOGRAM_BASE + ")) AS BIGINT) END";
     }

@@ -25,7 +25,8 @@ import org.springframework.jdbc.datasource.DataSourceTransactionManager;
  * partial months at both ends, a whole month, quarters, ranges with live days) has exactly the counts of the exact
  * computation from the rows and medians within 1%; a second run changes nothing; days within the grace are not
  * rolled up; a day rolled up is read from the rollup, not from the rows again. Rows: those of
- * {@link ModerationFiguresServiceTest} plus several hundred pseudo-random cases from June 2026 to January 2027.
+ * {@link ModerationFiguresServiceTest} plus several hundred pseudo-random cases from June 2026 to January 2027, their
+ * times written with offsets of -05:00, +00:00 and +05:00.
  */
 class ModerationRollupTest {
 
@@ -243,8 +244,9 @@ class ModerationRollupTest {
         return instant == null ? null : Instant.parse(instant).atOffset(ZoneOffset.UTC);
     }
 
+    /** The instant with an offset of -05:00, +00:00 or +05:00 (the days and waits are UTC whatever the offset). */
     private static OffsetDateTime at(long epochSecond) {
-        return Instant.ofEpochSecond(epochSecond).atOffset(ZoneOffset.UTC);
+        return Instant.ofEpochSecond(epochSecond).atOffset(ZoneOffset.ofHours((int) (epochSecond % 3) * 5 - 5));
     }
 
     private void kase(String caseNumber, String category) {
