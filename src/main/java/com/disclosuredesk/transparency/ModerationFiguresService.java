@@ -6,6 +6,7 @@ import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -15,12 +16,19 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 
 /**
- * Computes the {@link ModerationFigures} of a period from the content-report tables: eight aggregate queries,
- * each grouped in the database over an index on the time column it filters (V17), so that only a few rows per
- * group come back however many decisions there are (docs/performance.md: a year of a million decisions).
- * Medians with {@code PERCENTILE_CONT(0.5) WITHIN GROUP (ORDER BY ...)}, which H2 2.x and PostgreSQL both accept;
- * durations as differences of {@code EXTRACT(EPOCH FROM ...)} (seconds since 1970 in UTC on both). A day of the
- * chart is counted in the database too: the whole days since the start of the period.
+ * Computes the {@link ModerationFigures} of a period from the content-report tables.
+ *
+ * <p>{@link #compute} (the live report, GET /api/transparency/report) reads what {@link ModerationRollup} has summed
+ * for the days that are over: whole months from {@code cr_report_month}, the other rolled-up days from
+ * {@code cr_report_day}, and only the days at or after {@code cr_report_rollup.rolled_up_until} (normally today)
+ * from the rows, with the same day-grouped queries the rollup uses ({@link #dayFigures}). Counts are exactly those of
+ * the rows; the two medians come from logarithmic histograms of the waits (buckets of 2%: within 1% of the exact
+ * median, {@link #HISTOGRAM_BASE}). docs/transparency.md, "How the moderation figures are computed".
+ *
+ * <p>{@link #computeExact} is the direct computation from the rows (eight aggregate queries over the indexes of V17,
+ * exact medians with {@code PERCENTILE_CONT(0.5) WITHIN GROUP (ORDER BY ...)}, durations as differences of
+ * {@code EXTRACT(EPOCH FROM ...)}): used when a report is frozen (once per period, in a background job) and by the
+ * tests as the reference. It takes seconds over a year of a million decisions (docs/performance.md).
  *
  * <p>What counts in the period (whole UTC days, end exclusive): a notice when received, a decision when taken, a
  * complaint when received (received) or when decided (decided, upheld, reversed, median), a suspension when
@@ -100,14 +108,368 @@ public class ModerationFiguresService {
             GROUP BY FLOOR(EXTRACT(EPOCH FROM decided_at) / 86400)
             """;
 
+    /** Figures of the rollup tables (column {@code figure}); the breakdown of each in its comment. */
+    static final String F_NOTICES = "notices";                 // category|source_type
+    static final String F_DECISIONS = "decisions";             // review decisions: decision|ground|category
+    static final String F_REVERSALS = "reversals";             // ''
+    static final String F_DECISION_WAIT = "hist.decision_wait"; // bucket of (decision - notice received)
+    static final String F_COMPLAINTS_RECEIVED = "complaints_received"; // ''
+    static final String F_COMPLAINTS_DECIDED = "complaints_decided";   // status: UPHELD, REVERSED
+    static final String F_COMPLAINT_WAIT = "hist.complaint_wait";      // bucket of (decided - received)
+    static final String F_SUSPENSIONS = "suspensions";         // party_kind
+    static final String F_REFERRALS = "referrals";             // country, "--" without
+    static final String F_BLOCKED = "blocked";                 // '' (the chart)
+    static final String F_LIFTED = "lifted";                   // '' (the chart)
+    /** The separator of the parts of a breakdown. */
+    static final String SEP = "|";
+
+    /**
+     * The ratio of two successive histogram buckets: a wait of s whole seconds (s &ge; 1) falls in bucket
+     * {@code floor(ln(s) / ln(1.02))}, waits under a second in bucket -1. A bucket is reported as its geometric middle
+     * {@code 1.02^(b + 0.5)}, at most a factor {@code sqrt(1.02)} (0.995%) from any wait in it.
+     */
+    static final double HISTOGRAM_BASE = 1.02;
+    static final long ZERO_BUCKET = -1;
+
+    /** The UTC day of a time column as days since 1970-01-01 (H2 and PostgreSQL alike, as {@link #PER_DAY}). */
+    private static String day(String column) {
+        return "CAST(FLOOR(EXTRACT(EPOCH FROM " + column + ") / 86400) AS BIGINT)";
+    }
+
+    /** The histogram bucket of the wait from {@code from} to {@code to}, in whole seconds, computed in the database. */
+    private String bucket(String from, String to) {
+        // H2: DATEDIFF is a BIGINT per row (EXTRACT(EPOCH ...) is a DECIMAL there, slow); PostgreSQL has no DATEDIFF.
+        // H2's DATEDIFF compares the local times of values with different offsets: both taken to UTC first.
+        String wait = postgres() ? "FLOOR(EXTRACT(EPOCH FROM " + to + ") - EXTRACT(EPOCH FROM " + from + "))"
+                : "DATEDIFF(SECOND, " + from + " AT TIME ZONE 'UTC', " + to + " AT TIME ZONE 'UTC')";
+        return "CASE WHEN " + wait + " < 1 THEN " + ZERO_BUCKET + " ELSE CAST(FLOOR(LN(" + wait + ") / LN("
+                + HISTOGRAM_BASE + ")) AS BIGINT) END";
+    }
+
+    /**
+     * The day-grouped queries of {@link #dayFigures}: the same filters and groups as the exact queries above, grouped
+     * additionally by the UTC day of the event (the grouping expressions repeated: no parameters in them).
+     */
+    private String[] dayQueries() {
+        String[] q = dayQueries;
+        if (q != null) {
+            return q;
+        }
+        String noticeDay = day("received_at");
+        String decisionDay = day("d.decided_at");
+        String complaintDay = day("decided_at");
+        String decisionWait = bucket("n.received_at", "d.decided_at");
+        String complaintWait = bucket("received_at", "decided_at");
+        q = new String[] {
+                "SELECT " + noticeDay + " AS epoch_day, category, source_type, COUNT(*) AS n FROM cr_notice"
+                        + " WHERE received_at >= ? AND received_at < ? GROUP BY " + noticeDay + ", category, source_type",
+                "SELECT " + decisionDay + " AS epoch_day, d.kind, d.decision, d.ground, c.category, COUNT(*) AS n"
+                        + " FROM cr_decision d JOIN cr_case c ON c.case_number = d.case_number"
+                        + " WHERE d.decided_at >= ? AND d.decided_at < ?"
+                        + " GROUP BY " + decisionDay + ", d.kind, d.decision, d.ground, c.category",
+                "SELECT " + decisionDay + " AS epoch_day, " + decisionWait + " AS bucket, COUNT(*) AS n"
+                        + " FROM cr_decision d JOIN cr_notice n ON n.case_number = d.case_number"
+                        + " WHERE d.decided_at >= ? AND d.decided_at < ? AND d.kind = 'REVIEW' AND n.received_at <= d.decided_at"
+                        + " GROUP BY " + decisionDay + ", " + decisionWait,
+                "SELECT " + noticeDay + " AS epoch_day, COUNT(*) AS n FROM cr_complaint"
+                        + " WHERE received_at >= ? AND received_at < ? GROUP BY " + noticeDay,
+                "SELECT " + complaintDay + " AS epoch_day, status, " + complaintWait + " AS bucket, COUNT(*) AS n"
+                        + " FROM cr_complaint WHERE decided_at >= ? AND decided_at < ? AND status IN ('UPHELD', 'REVERSED')"
+                        + " GROUP BY " + complaintDay + ", status, " + complaintWait,
+                "SELECT " + day("created_at") + " AS epoch_day, party_kind, COUNT(*) AS n FROM cr_misuse_measure"
+                        + " WHERE measure = 'SUSPENSION' AND created_at >= ? AND created_at < ?"
+                        + " GROUP BY " + day("created_at") + ", party_kind",
+                "SELECT " + day("created_at") + " AS epoch_day, country, COUNT(*) AS n FROM cr_referral"
+                        + " WHERE created_at >= ? AND created_at < ? GROUP BY " + day("created_at") + ", country"};
+        dayQueries = q;
+        return q;
+    }
+
+    /** Receives the figures of one day: (day, figure, breakdown, count). */
+    @FunctionalInterface
+    interface DaySink {
+        void add(LocalDate day, String figure, String breakdown, long value);
+    }
+
+    private volatile Boolean postgres;
+    private volatile String[] dayQueries;
+
     private final JdbcClient jdbc;
 
     public ModerationFiguresService(JdbcClient jdbc) {
         this.jdbc = jdbc;
     }
 
-    /** The figures of the period, from the tables as the caller's transaction sees them. */
+    /**
+     * The figures of the period, from the rollups for the days rolled up and from the rows for the others (as the
+     * caller's transaction sees them: in one transaction, the control row and the rollups agree). Counts exact,
+     * medians from the histograms (within 1%).
+     */
     public ModerationFigures compute(ReportPeriod period) {
+        Tally tally = new Tally(period);
+        LocalDate end = period.to().plusDays(1);
+        LocalDate until = rolledUpUntil();
+        LocalDate rolledEnd = until == null || !until.isAfter(period.from()) ? period.from()
+                : (until.isBefore(end) ? until : end);
+        if (period.from().isBefore(rolledEnd)) {
+            LocalDate firstWhole = period.from().getDayOfMonth() == 1 ? period.from()
+                    : period.from().withDayOfMonth(1).plusMonths(1);
+            LocalDate afterLastWhole = rolledEnd.withDayOfMonth(1);
+            if (firstWhole.isBefore(afterLastWhole)) {
+                sums(MONTHS, yyyymm(firstWhole), yyyymm(afterLastWhole), tally);
+                sums(DAYS, period.from(), firstWhole, tally);
+                sums(DAYS, afterLastWhole, rolledEnd, tally);
+            } else {
+                sums(DAYS, period.from(), rolledEnd, tally);
+            }
+            jdbc.sql(CHART).params(period.from(), rolledEnd).query(rs -> {
+                tally.chart(rs.getObject("report_day", LocalDate.class), rs.getString("figure"), rs.getLong("amount"));
+            });
+        }
+        if (rolledEnd.isBefore(end)) {
+            dayFigures(rolledEnd, end, tally::addDay);
+        }
+        return tally.figures();
+    }
+
+    /** Whole months of the rollup: the sums of their day rows. */
+    static final String MONTHS = """
+            SELECT figure, breakdown, SUM(amount) AS amount FROM cr_report_month WHERE report_month >= ? AND report_month < ?
+            GROUP BY figure, breakdown
+            """;
+    /** Rolled-up days outside whole months. */
+    static final String DAYS = """
+            SELECT figure, breakdown, SUM(amount) AS amount FROM cr_report_day WHERE report_day >= ? AND report_day < ?
+            GROUP BY figure, breakdown
+            """;
+    /** The chart's days that are rolled up (index cr_report_day_figure). */
+    static final String CHART = """
+            SELECT report_day, figure, amount FROM cr_report_day
+            WHERE figure IN ('blocked', 'lifted') AND report_day >= ? AND report_day < ?
+            """;
+
+    private void sums(String sql, Object from, Object to, Tally tally) {
+        if (from instanceof LocalDate first && !first.isBefore((LocalDate) to)) {
+            return; // no days between whole months and the end
+        }
+        jdbc.sql(sql).params(from, to).query(rs -> {
+            tally.add(rs.getString("figure"), rs.getString("breakdown"), rs.getLong("amount"));
+        });
+    }
+
+    static int yyyymm(LocalDate day) {
+        return day.getYear() * 100 + day.getMonthValue();
+    }
+
+    /** The first day not rolled up yet; null before the first rollup (then every day is read from the rows). */
+    LocalDate rolledUpUntil() {
+        return jdbc.sql("SELECT rolled_up_until FROM cr_report_rollup WHERE id = 1")
+                .query((rs, i) -> rs.getObject(1, LocalDate.class)).optional().orElse(null);
+    }
+
+    /**
+     * The figures of every UTC day in [from, to), from the rows, per day: the queries of the rollup and of the live
+     * days of a report. A figure for a (day, figure, breakdown) may come in several parts (summed by the caller).
+     */
+    void dayFigures(LocalDate from, LocalDate to, DaySink sink) {
+        OffsetDateTime start = from.atStartOfDay().atOffset(ZoneOffset.UTC);
+        OffsetDateTime end = to.atStartOfDay().atOffset(ZoneOffset.UTC);
+        String[] q = dayQueries();
+        jdbc.sql(q[0]).params(start, end).query(rs -> {
+            sink.add(epochDay(rs), F_NOTICES, rs.getString("category") + SEP + rs.getString("source_type"), rs.getLong("n"));
+        });
+        jdbc.sql(q[1]).params(start, end).query(rs -> {
+            LocalDate day = epochDay(rs);
+            long n = rs.getLong("n");
+            String decision = rs.getString("decision");
+            if ("REVERSAL".equals(rs.getString("kind"))) {
+                sink.add(day, F_REVERSALS, "", n);
+                sink.add(day, F_LIFTED, "", n);
+            } else {
+                sink.add(day, F_DECISIONS, decision + SEP + orEmpty(rs.getString("ground")) + SEP
+                        + orEmpty(rs.getString("category")), n);
+            }
+            if ("REMOVE".equals(decision) || "RESTRICT".equals(decision)) {
+                sink.add(day, F_BLOCKED, "", n);
+            }
+        });
+        jdbc.sql(q[2]).params(start, end).query(rs -> {
+            sink.add(epochDay(rs), F_DECISION_WAIT, Long.toString(rs.getLong("bucket")), rs.getLong("n"));
+        });
+        jdbc.sql(q[3]).params(start, end).query(rs -> {
+            sink.add(epochDay(rs), F_COMPLAINTS_RECEIVED, "", rs.getLong("n"));
+        });
+        jdbc.sql(q[4]).params(start, end).query(rs -> {
+            LocalDate day = epochDay(rs);
+            sink.add(day, F_COMPLAINTS_DECIDED, rs.getString("status"), rs.getLong("n"));
+            sink.add(day, F_COMPLAINT_WAIT, Long.toString(rs.getLong("bucket")), rs.getLong("n"));
+        });
+        jdbc.sql(q[5]).params(start, end).query(rs -> {
+            sink.add(epochDay(rs), F_SUSPENSIONS, rs.getString("party_kind"), rs.getLong("n"));
+        });
+        jdbc.sql(q[6]).params(start, end).query(rs -> {
+            String country = rs.getString("country");
+            sink.add(epochDay(rs), F_REFERRALS, country == null ? NO_COUNTRY : country, rs.getLong("n"));
+        });
+    }
+
+    private static LocalDate epochDay(java.sql.ResultSet rs) throws java.sql.SQLException {
+        return LocalDate.ofEpochDay(rs.getLong("epoch_day"));
+    }
+
+    private static String orEmpty(String value) {
+        return value == null ? "" : value;
+    }
+
+    /** Whether the database is PostgreSQL (read once, from the connection's metadata). */
+    boolean postgres() {
+        Boolean p = postgres;
+        if (p == null) {
+            String product = jdbc.sql("SELECT 1").query((org.springframework.jdbc.core.ResultSetExtractor<String>)
+                    rs -> rs.getStatement().getConnection().getMetaData().getDatabaseProductName());
+            p = product != null && product.toLowerCase(java.util.Locale.ROOT).contains("postgres");
+            postgres = p;
+        }
+        return p;
+    }
+
+    /**
+     * The sums of a period by figure and breakdown, the chart's days, and from them the {@link ModerationFigures}
+     * built as {@link #computeExact} builds them.
+     */
+    private static final class Tally {
+        private final ReportPeriod period;
+        private final Map<String, Map<String, Long>> sums = new HashMap<>();
+        private final long[] blocked;
+        private final long[] lifted;
+
+        Tally(ReportPeriod period) {
+            this.period = period;
+            int days = (int) (period.to().toEpochDay() - period.from().toEpochDay() + 1);
+            blocked = new long[days];
+            lifted = new long[days];
+        }
+
+        void add(String figure, String breakdown, long value) {
+            sums.computeIfAbsent(figure, f -> new HashMap<>()).merge(breakdown, value, Long::sum);
+        }
+
+        void addDay(LocalDate day, String figure, String breakdown, long value) {
+            add(figure, breakdown, value);
+            chart(day, figure, value);
+        }
+
+        void chart(LocalDate day, String figure, long value) {
+            int index = (int) (day.toEpochDay() - period.from().toEpochDay());
+            if (index < 0 || index >= blocked.length) {
+                return;
+            }
+            if (F_BLOCKED.equals(figure)) {
+                blocked[index] += value;
+            } else if (F_LIFTED.equals(figure)) {
+                lifted[index] += value;
+            }
+        }
+
+        private Map<String, Long> of(String figure) {
+            return sums.getOrDefault(figure, Map.of());
+        }
+
+        private long total(String figure) {
+            return of(figure).values().stream().mapToLong(Long::longValue).sum();
+        }
+
+        ModerationFigures figures() {
+            Map<String, Long> bySource = zeros(SOURCES);
+            Map<String, Long> noticesByCategory = new TreeMap<>();
+            long[] notices = new long[1];
+            of(F_NOTICES).forEach((breakdown, n) -> {
+                String[] parts = breakdown.split("\\|", -1);
+                notices[0] += n;
+                noticesByCategory.merge(parts[0], n, Long::sum);
+                bySource.merge(parts[1], n, Long::sum);
+            });
+            Map<String, Long> byType = zeros(TYPES);
+            Map<String, Long> byGround = zeros(GROUNDS);
+            Map<String, Long> actionsByCategory = new TreeMap<>();
+            long[] reviews = new long[1];
+            of(F_DECISIONS).forEach((breakdown, n) -> {
+                String[] parts = breakdown.split("\\|", -1);
+                reviews[0] += n;
+                byType.merge(parts[0], n, Long::sum);
+                if (!"NO_ACTION".equals(parts[0])) {
+                    if (!parts[1].isEmpty()) {
+                        byGround.merge(parts[1], n, Long::sum);
+                    }
+                    actionsByCategory.merge(parts[2], n, Long::sum);
+                }
+            });
+            ModerationFigures.Notices n = new ModerationFigures.Notices(notices[0],
+                    bySource.getOrDefault(TRUSTED_FLAGGER, 0L), bySource, noticesByCategory);
+            ModerationFigures.Actions actions = new ModerationFigures.Actions(reviews[0], byType, byGround,
+                    actionsByCategory, total(F_DECISION_WAIT), median(of(F_DECISION_WAIT)), total(F_REVERSALS));
+            Map<String, Long> decided = of(F_COMPLAINTS_DECIDED);
+            ModerationFigures.Complaints complaints = new ModerationFigures.Complaints(total(F_COMPLAINTS_RECEIVED),
+                    total(F_COMPLAINTS_DECIDED), decided.getOrDefault("UPHELD", 0L), decided.getOrDefault("REVERSED", 0L),
+                    median(of(F_COMPLAINT_WAIT)));
+            Map<String, Long> byKind = of(F_SUSPENSIONS);
+            long notifiers = byKind.getOrDefault("NOTIFIER", 0L);
+            long accounts = byKind.getOrDefault("ACCOUNT", 0L);
+            long complainants = byKind.getOrDefault("COMPLAINANT", 0L);
+            ModerationFigures.Suspensions suspensions = new ModerationFigures.Suspensions(
+                    notifiers + accounts + complainants, notifiers, accounts, complainants);
+            Map<String, Long> byCountry = new TreeMap<>(of(F_REFERRALS));
+            ModerationFigures.Referrals referrals = new ModerationFigures.Referrals(total(F_REFERRALS), byCountry);
+            List<ModerationFigures.Day> days = new ArrayList<>(blocked.length);
+            LocalDate day = period.from();
+            for (int i = 0; i < blocked.length; i++, day = day.plusDays(1)) {
+                days.add(new ModerationFigures.Day(day, blocked[i], lifted[i]));
+            }
+            return new ModerationFigures(n, actions, complaints, suspensions, referrals, days);
+        }
+    }
+
+    /**
+     * The median of a histogram (bucket index as text → count), in whole seconds: the middle value (the mean of the
+     * two middle values for an even count, as PERCENTILE_CONT), each value taken as its bucket's geometric middle.
+     * Null without values.
+     */
+    static Long median(Map<String, Long> histogram) {
+        TreeMap<Long, Long> buckets = new TreeMap<>();
+        histogram.forEach((bucket, n) -> buckets.merge(Long.parseLong(bucket), n, Long::sum));
+        long count = buckets.values().stream().mapToLong(Long::longValue).sum();
+        if (count == 0) {
+            return null;
+        }
+        long lower = (count + 1) / 2; // 1-based ranks of the two middle values (the same for an odd count)
+        long upper = count / 2 + 1;
+        double a = Double.NaN;
+        double b = Double.NaN;
+        long seen = 0;
+        for (Map.Entry<Long, Long> e : buckets.entrySet()) {
+            long next = seen + e.getValue();
+            if (Double.isNaN(a) && lower <= next) {
+                a = middle(e.getKey());
+            }
+            if (upper <= next) {
+                b = middle(e.getKey());
+                break;
+            }
+            seen = next;
+        }
+        return Math.round((a + b) / 2);
+    }
+
+    /** The geometric middle of a bucket in seconds (0 for the bucket of waits under a second). */
+    static double middle(long bucket) {
+        return bucket == ZERO_BUCKET ? 0 : Math.pow(HISTOGRAM_BASE, bucket + 0.5);
+    }
+
+    /**
+     * The figures of the period computed from the rows alone, with exact medians (PERCENTILE_CONT): the frozen
+     * report, and the reference of the tests. Seconds over long periods of many decisions.
+     */
+    public ModerationFigures computeExact(ReportPeriod period) {
         OffsetDateTime from = period.start().atOffset(ZoneOffset.UTC);
         OffsetDateTime to = period.end().atOffset(ZoneOffset.UTC);
         return new ModerationFigures(notices(from, to), actions(from, to), complaints(from, to), suspensions(from, to),

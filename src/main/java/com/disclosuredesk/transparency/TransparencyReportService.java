@@ -42,7 +42,7 @@ import org.springframework.transaction.annotation.Transactional;
  * hashed entries alone, up to a given head of the chain.</li>
  * </ul>
  * Both add the moderation figures of the same period ({@link ModerationFiguresService}), read in the same
- * transaction.
+ * transaction: the live report from the rollups (medians within 1%), the frozen report from the rows (exact medians).
  */
 @Service
 public class TransparencyReportService {
@@ -109,17 +109,20 @@ public class TransparencyReportService {
     public TransparencyReport compute(ReportPeriod period) {
         TransparencyLedger.Head head = ledger.head();
         Split split = Split.of(period);
-        return report(period, head, FROM_MONTHS_AND_ENTRIES, split.firstMonth(), split.afterLastMonth(),
+        return report(period, head, moderation.compute(period), FROM_MONTHS_AND_ENTRIES, split.firstMonth(),
+                split.afterLastMonth(),
                 utc(split.leadFrom()), utc(split.leadTo()), head.seq(),
                 utc(split.tailFrom()), utc(split.tailTo()), head.seq());
     }
 
     /** The report of the period from the entries alone, up to the given head (later entries are left out). */
     public TransparencyReport computeFromEntries(ReportPeriod period, TransparencyLedger.Head head) {
-        return report(period, head, FROM_ENTRIES, utc(period.start()), utc(period.end()), head.seq());
+        return report(period, head, moderation.computeExact(period), FROM_ENTRIES, utc(period.start()),
+                utc(period.end()), head.seq());
     }
 
-    private TransparencyReport report(ReportPeriod period, TransparencyLedger.Head head, String sql, Object... params) {
+    private TransparencyReport report(ReportPeriod period, TransparencyLedger.Head head, ModerationFigures moderationFigures,
+                                      String sql, Object... params) {
         Map<String, Tally> byCountry = new TreeMap<>();
         jdbc.sql(sql).params(params).query(rs -> {
             byCountry.computeIfAbsent(rs.getString("authority_country"), c -> new Tally())
@@ -136,7 +139,7 @@ public class TransparencyReportService {
         countries.sort(Comparator.comparing(TransparencyReport.Row::countryName).thenComparing(TransparencyReport.Row::country));
         return new TransparencyReport(TransparencyReport.Period.of(period), clock.instant().truncatedTo(ChronoUnit.MILLIS),
                 new TransparencyReport.Ledger(head.seq(), head.hash()), total.row(null, null), countries,
-                moderation.compute(period));
+                moderationFigures);
     }
 
     /**

@@ -14,6 +14,7 @@ import com.disclosuredesk.misuse.MisusePolicy;
 import com.disclosuredesk.preservation.PreservationPolicy;
 import com.disclosuredesk.security.CredentialCache;
 import com.disclosuredesk.subscribers.DemoSubscriberDataLoader;
+import com.disclosuredesk.transparency.ModerationRollup;
 import com.disclosuredesk.transparency.TransparencySchedule;
 
 import org.junit.jupiter.api.Test;
@@ -40,7 +41,7 @@ class ConfigurationPropertiesTest {
             RequestClarificationDelegate.Settings.class, DisclosureProperties.class, PreservationPolicy.Settings.class,
             TransparencySchedule.Settings.class, IdentityBootstrapPlugin.Settings.class,
             DemoSubscriberDataLoader.Settings.class,
-            MisusePolicy.Settings.class})
+            MisusePolicy.Settings.class, ModerationRollup.Settings.class})
     static class Settings {
     }
 
@@ -94,6 +95,8 @@ class ConfigurationPropertiesTest {
             assertThat(misuse.suspension().defaultDays()).isEqualTo(30);
             assertThat(misuse.suspension().maximumDays()).isEqualTo(180);
             new MisusePolicy(misuse); // within their ranges
+            // the rollup's defaults for code without Spring (tests, the benchmark) are application.yaml's
+            assertThat(context.getBean(ModerationRollup.Settings.class)).isEqualTo(ModerationRollup.Settings.defaults());
         });
     }
 

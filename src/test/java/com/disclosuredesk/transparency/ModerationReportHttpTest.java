@@ -87,7 +87,9 @@ class ModerationReportHttpTest {
         assertThat(m.at("/actions/byType/NO_ACTION").asLong()).isZero();
         assertThat(m.at("/actions/byGround/ILLEGAL_CONTENT").asLong()).isEqualTo(1);
         assertThat(m.at("/actions/noticesActioned").asLong()).isEqualTo(2);
-        assertThat(m.at("/actions/medianTimeToDecisionSeconds").asLong()).as("2 h and 1 h").isEqualTo(5400);
+        // the live report's medians come from histograms: within 1% (docs/transparency.md)
+        assertThat(m.at("/actions/medianTimeToDecisionSeconds").asLong()).as("2 h and 1 h")
+                .isCloseTo(5400L, org.assertj.core.api.Assertions.withinPercentage(1));
         assertThat(m.at("/complaints/received").asLong()).isZero();
         assertThat(m.at("/complaints").has("medianTimeToDecisionSeconds")).as("no median without complaints").isFalse();
         assertThat(m.at("/suspensions/complainants").asLong()).isEqualTo(1);
