@@ -100,9 +100,8 @@ public class DecisionOutcomes {
         }
         Instant sentAt = clock.instant();
         cases.decided(caseNumber, decisionId, sentAt);
-        // issue 17: the statement of reasons for the DSA Transparency Database and the ledger entry, each once
+        // issue 17: the statement of reasons for the DSA Transparency Database, once
         statements.queue(caseNumber, decisionId);
-        ledger.decisionInForce(decisionId);
         Instant windowEnds = complaintWindowEnds(sentAt);
         StatementsOfReasons.Facts facts = facts(c, decision, windowEnds);
         if (decision.acts() && c.ownerAccountId() != null) {
@@ -110,6 +109,9 @@ public class DecisionOutcomes {
                     StatementsOfReasons.statementOfReasons(facts));
         }
         tellNotifiers(c, facts);
+        // issue 17: the ledger entry, once; last, so that the ledger's head is locked only until the commit (a case with
+        // thousands of notifiers must not hold up the legal orders' entries while its messages are written)
+        ledger.decisionInForce(decisionId);
         LOG.info("Case {} decided: {}", caseNumber, decision.decision());
         return windowEnds;
     }
@@ -140,15 +142,17 @@ public class DecisionOutcomes {
         Instant sentAt = clock.instant();
         decisions.applied(reversal.id(), sentAt, reversed.actionReference() == null ? null : reversed.actionReference() + "/undo");
         cases.decided(caseNumber, reversal.id(), sentAt);
-        // issue 17: the statement of reasons for the DSA Transparency Database and the ledger entry, each once
+        // issue 17: the statement of reasons for the DSA Transparency Database, once
         statements.queue(caseNumber, reversal.id());
-        ledger.decisionInForce(reversal.id());
         Instant windowEnds = complaintWindowEnds(sentAt);
         if (c.ownerAccountId() != null) {
             messages.toUploader(ModerationMessages.Kind.STATEMENT_OF_REASONS, caseNumber, c.ownerAccountId(),
                     StatementsOfReasons.reversal(facts(c, reversed, windowEnds), reasoning, sentAt));
         }
         tellNotifiers(c, facts(c, reversal, windowEnds));
+        // issue 17: the ledger entry, once; last, so that the ledger's head is locked only until the commit (a case with
+        // thousands of notifiers must not hold up the legal orders' entries while its messages are written)
+        ledger.decisionInForce(reversal.id());
         LOG.info("Case {}: decision reversed", caseNumber);
         return Optional.of(reversal);
     }
