@@ -29,7 +29,8 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  * queries of both products). Rows of March 2025 (a month that is over, which no other test writes into) are rolled up
  * by the application's own {@link ModerationRollup}; the public report of that month then reads the month's rollup and
  * has the same counts as the computation from the rows, the medians within 1%. The scheduled rollup is off in tests;
- * this test leaves the rollup tables as it found them (empty), so that tests writing rows into past days see them.
+ * this test removes its rows and leaves the rollup tables as it found them (empty), so that tests writing rows into
+ * past days see them.
  */
 @DisclosureDeskHttpTest
 class ModerationRollupHttpTest {
@@ -47,7 +48,15 @@ class ModerationRollupHttpTest {
     private long ids = 7_000_000_000L;
 
     @AfterEach
-    void emptyTheRollups() {
+    void leaveNothingBehind() {
+        // the context and its database are shared with the other HTTP tests (e.g. the referral list, newest first)
+        jdbc.sql("DELETE FROM cr_referral WHERE case_number LIKE 'CR-RU25-%'").update();
+        jdbc.sql("DELETE FROM cr_misuse_measure WHERE party_ref LIKE 'rollup-test-%'").update();
+        jdbc.sql("DELETE FROM cr_complaint WHERE case_number LIKE 'CR-RU25-%'").update();
+        jdbc.sql("UPDATE cr_decision SET reverses_id = NULL WHERE case_number LIKE 'CR-RU25-%'").update();
+        jdbc.sql("DELETE FROM cr_decision WHERE case_number LIKE 'CR-RU25-%'").update();
+        jdbc.sql("DELETE FROM cr_notice WHERE case_number LIKE 'CR-RU25-%'").update();
+        jdbc.sql("DELETE FROM cr_case WHERE case_number LIKE 'CR-RU25-%'").update();
         jdbc.sql("DELETE FROM cr_report_day").update();
         jdbc.sql("DELETE FROM cr_report_month").update();
         jdbc.sql("UPDATE cr_report_rollup SET rolled_up_until = NULL, updated_at = NULL").update();
