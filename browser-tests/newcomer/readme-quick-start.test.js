@@ -192,4 +192,14 @@ browserTest('newcomer', "README's quick start and Try it, followed word by word 
   for (const kind of ['RECEIPT', 'DECISION', 'STATEMENT_OF_REASONS']) {
     assert.ok(kinds.includes(kind), `README says the bot's feed holds ${kind}: ${kinds}`);
   }
+
+  // issue 17: the statement of reasons for the DSA Transparency Database, without the notifier's details
+  const statementsText = run(section('statements'));
+  const statements = json(statementsText, 'the statements command').statements || [];
+  const statement = statements.find((s) => s.caseNumber === caseNumber || String(s.puid).startsWith(caseNumber));
+  assert.ok(statement, `README says the exporter's feed holds the statement of ${caseNumber}: ${statementsText.slice(0, 500)}`);
+  assert.deepEqual(statement.statement.decision_visibility, ['DECISION_VISIBILITY_CONTENT_REMOVED']);
+  for (const personal of ['A. Reporter', 'reporter@mail.example', 'u-88412']) {
+    assert.ok(!statementsText.includes(personal), `the statements feed shows ${personal}`);
+  }
 });
