@@ -13,6 +13,7 @@ import java.time.ZoneOffset;
 import javax.sql.DataSource;
 
 import com.disclosuredesk.support.MigratedDatabase;
+import com.disclosuredesk.support.ModerationRows;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -31,7 +32,7 @@ class ModerationFiguresServiceTest {
 
     private JdbcClient jdbc;
     private ModerationFiguresService figures;
-    private long ids;
+    private ModerationRows rows;
 
     @BeforeEach
     void knownRows() {
@@ -43,9 +44,9 @@ class ModerationFiguresServiceTest {
 
     /** The rows of {@link #quarterCountsEverythingInsideItsBounds}; also used by the report and CSV tests. */
     static void seed(JdbcClient jdbc) {
-        ModerationFiguresServiceTest rows = new ModerationFiguresServiceTest();
-        rows.jdbc = jdbc;
-        rows.insertAll();
+        ModerationFiguresServiceTest test = new ModerationFiguresServiceTest();
+        test.rows = new ModerationRows(jdbc, 1, "gw");
+        test.insertAll();
     }
 
     private void insertAll() {
@@ -180,52 +181,26 @@ class ModerationFiguresServiceTest {
     }
 
     private void kase(String caseNumber, String category) {
-        jdbc.sql("""
-                INSERT INTO cr_case (case_number, subject_key, subject_type, subject_reference, category, status,
-                    notice_count, trusted_notice_count, created_at, version)
-                VALUES (?, ?, 'CHANNEL', ?, ?, 'DECIDED', 1, 0, ?, 0)
-                """).params(caseNumber, "CHANNEL:" + caseNumber, caseNumber, category, at("2026-01-01T00:00:00Z")).update();
+        rows.kase(caseNumber, category, at("2026-01-01T00:00:00Z"));
     }
 
     private void notice(String caseNumber, String source, String category, String receivedAt) {
-        long id = ++ids;
-        jdbc.sql("""
-                INSERT INTO cr_notice (id, gateway, external_id, source_type, case_number, subject_type, subject_key,
-                    category, anonymous, explanation_sealed, submission_sha256, received_at, disposition)
-                VALUES (?, 'gw', ?, ?, ?, 'CHANNEL', ?, ?, FALSE, ?, 'x', ?, 'STARTED')
-                """).params(id, "n" + id, source, caseNumber, "CHANNEL:" + caseNumber, category, new byte[] {1},
-                at(receivedAt)).update();
+        rows.notice(caseNumber, source, category, at(receivedAt));
     }
 
     private long decision(String caseNumber, String kind, String decision, String ground, String decidedAt, Long reverses) {
-        long id = ++ids;
-        jdbc.sql("""
-                INSERT INTO cr_decision (id, case_number, kind, decision, ground, explanation, threat_to_life, decided_by,
-                    decided_at, reverses_id)
-                VALUES (?, ?, ?, ?, ?, 'x', FALSE, 'mod', ?, ?)
-                """).params(id, caseNumber, kind, decision, ground, at(decidedAt), reverses).update();
-        return id;
+        return rows.decision(caseNumber, kind, decision, ground, at(decidedAt), reverses);
     }
 
     private void complaint(String caseNumber, long decisionId, String receivedAt, String status, String decidedAt) {
-        jdbc.sql("""
-                INSERT INTO cr_complaint (id, case_number, complainant, decision_id, gateway, text_sealed, received_at,
-                    status, decided_at)
-                VALUES (?, ?, 'UPLOADER', ?, 'gw', ?, ?, ?, ?)
-                """).params(++ids, caseNumber, decisionId, new byte[] {1}, at(receivedAt), status, at(decidedAt)).update();
+        rows.complaint(caseNumber, decisionId, at(receivedAt), status, at(decidedAt));
     }
 
     private void measure(String partyKind, String measure, String createdAt) {
-        jdbc.sql("""
-                INSERT INTO cr_misuse_measure (id, party_kind, party_ref, measure, basis, created_at)
-                VALUES (?, ?, ?, ?, '7 of 9', ?)
-                """).params(++ids, partyKind, "p" + ids, measure, at(createdAt)).update();
+        rows.measure(partyKind, measure, at(createdAt));
     }
 
     private void referral(String caseNumber, long decisionId, String country, String createdAt) {
-        jdbc.sql("""
-                INSERT INTO cr_referral (id, case_number, decision_id, country, authority, created_at)
-                VALUES (?, ?, ?, ?, 'authority', ?)
-                """).params(++ids, caseNumber, decisionId, country, at(createdAt)).update();
+        rows.referral(caseNumber, decisionId, country, at(createdAt));
     }
 }

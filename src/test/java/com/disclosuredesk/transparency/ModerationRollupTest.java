@@ -14,6 +14,7 @@ import java.util.Random;
 import javax.sql.DataSource;
 
 import com.disclosuredesk.support.MigratedDatabase;
+import com.disclosuredesk.support.ModerationRows;
 import com.disclosuredesk.support.MutableClock;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -40,13 +41,15 @@ class ModerationRollupTest {
     private ModerationFiguresService figures;
     private MutableClock clock;
     private ModerationRollup rollup;
-    private long ids = 1_000_000;
+    private ModerationRows rows;
 
     @BeforeEach
     void rows() {
         ds = MigratedDatabase.newDatabase();
         jdbc = JdbcClient.create(ds);
         figures = new ModerationFiguresService(jdbc);
+        // ids after those of the seed
+        rows = new ModerationRows(jdbc, 1_000_001, "gw");
         ModerationFiguresServiceTest.seed(jdbc);
         manyCases(new Random(17), 700);
         // 00:30 on 6 December: 5 December ended only 30 minutes ago, within the grace of an hour
@@ -250,61 +253,30 @@ class ModerationRollupTest {
     }
 
     private void kase(String caseNumber, String category) {
-        jdbc.sql("""
-                INSERT INTO cr_case (case_number, subject_key, subject_type, subject_reference, category, status,
-                    notice_count, trusted_notice_count, created_at, version)
-                VALUES (?, ?, 'CHANNEL', ?, ?, 'DECIDED', 1, 0, ?, 0)
-                """).params(caseNumber, "CHANNEL:" + caseNumber, caseNumber, category, at("2026-01-01T00:00:00Z")).update();
+        rows.kase(caseNumber, category, at("2026-01-01T00:00:00Z"));
     }
 
     private void notice(String caseNumber, String source, String category, long receivedAt) {
-        long id = ++ids;
-        jdbc.sql("""
-                INSERT INTO cr_notice (id, gateway, external_id, source_type, case_number, subject_type, subject_key,
-                    category, anonymous, explanation_sealed, submission_sha256, received_at, disposition)
-                VALUES (?, 'gw', ?, ?, ?, 'CHANNEL', ?, ?, FALSE, ?, 'x', ?, 'STARTED')
-                """).params(id, "n" + id, source, caseNumber, "CHANNEL:" + caseNumber, category, new byte[] {1},
-                at(receivedAt)).update();
+        rows.notice(caseNumber, source, category, at(receivedAt));
     }
 
     private long decision(String caseNumber, String decision, String ground, String decidedAt) {
-        long id = ++ids;
-        jdbc.sql("""
-                INSERT INTO cr_decision (id, case_number, kind, decision, ground, explanation, threat_to_life, decided_by,
-                    decided_at)
-                VALUES (?, ?, 'REVIEW', ?, ?, 'x', FALSE, 'mod', ?)
-                """).params(id, caseNumber, decision, ground, at(decidedAt)).update();
-        return id;
+        return rows.decision(caseNumber, "REVIEW", decision, ground, at(decidedAt), null);
     }
 
     private void reversal(String caseNumber, long reverses, long decidedAt) {
-        jdbc.sql("""
-                INSERT INTO cr_decision (id, case_number, kind, decision, ground, explanation, threat_to_life, decided_by,
-                    decided_at, reverses_id)
-                VALUES (?, ?, 'REVERSAL', 'NO_ACTION', NULL, 'x', FALSE, 'mod', ?, ?)
-                """).params(++ids, caseNumber, at(decidedAt), reverses).update();
+        rows.decision(caseNumber, "REVERSAL", "NO_ACTION", null, at(decidedAt), reverses);
     }
 
     private void complaint(String caseNumber, long decisionId, long receivedAt, String status, Long decidedAt) {
-        jdbc.sql("""
-                INSERT INTO cr_complaint (id, case_number, complainant, decision_id, gateway, text_sealed, received_at,
-                    status, decided_at)
-                VALUES (?, ?, 'UPLOADER', ?, 'gw', ?, ?, ?, ?)
-                """).params(++ids, caseNumber, decisionId, new byte[] {1}, at(receivedAt), status,
-                decidedAt == null ? null : at(decidedAt)).update();
+        rows.complaint(caseNumber, decisionId, at(receivedAt), status, decidedAt == null ? null : at(decidedAt));
     }
 
     private void measure(String partyKind, String measure, long createdAt) {
-        jdbc.sql("""
-                INSERT INTO cr_misuse_measure (id, party_kind, party_ref, measure, basis, created_at)
-                VALUES (?, ?, ?, ?, '7 of 9', ?)
-                """).params(++ids, partyKind, "p" + ids, measure, at(createdAt)).update();
+        rows.measure(partyKind, measure, at(createdAt));
     }
 
     private void referral(String caseNumber, long decisionId, String country, long createdAt) {
-        jdbc.sql("""
-                INSERT INTO cr_referral (id, case_number, decision_id, country, authority, created_at)
-                VALUES (?, ?, ?, ?, 'authority', ?)
-                """).params(++ids, caseNumber, decisionId, country, at(createdAt)).update();
+        rows.referral(caseNumber, decisionId, country, at(createdAt));
     }
 }
