@@ -104,7 +104,7 @@ public class StatementQueue implements DecisionOutcomes.TransparencyDatabaseQueu
         StatementsOfReasonsExport.Facts facts = new StatementsOfReasonsExport.Facts(caseNumber, decisionId, reversal,
                 restricting.decision(), c.subjectType(), restricting.ground(), restricting.groundReference(),
                 d.explanation(), c.category(), c.specification(), subject.contentType(),
-                contentDate(c, subject), LocalDate.ofInstant(applied, ZoneOffset.UTC), trustedFlagger(caseNumber),
+                contentDate(c, subject), LocalDate.ofInstant(applied, ZoneOffset.UTC), c.trustedNoticeCount() > 0,
                 c.noticeCount(), reversal ? StatementsOfReasonsExport.puid(caseNumber, restricting.id()) : null);
         ObjectNode statement = StatementsOfReasonsExport.statement(facts);
         schema.check(statement, "decision " + decisionId + " of case " + caseNumber);
@@ -115,10 +115,5 @@ public class StatementQueue implements DecisionOutcomes.TransparencyDatabaseQueu
     private LocalDate contentDate(ModerationCase c, ModerationInterface.SubjectFacts subject) {
         Instant posted = subject.postedAt() != null ? subject.postedAt() : c.createdAt();
         return LocalDate.ofInstant(posted, ZoneOffset.UTC);
-    }
-
-    private boolean trustedFlagger(String caseNumber) {
-        return jdbc.sql("SELECT COUNT(*) FROM cr_notice WHERE case_number = ? AND source_type = 'SOURCE_TRUSTED_FLAGGER'")
-                .param(caseNumber).query(Long.class).single() > 0;
     }
 }
