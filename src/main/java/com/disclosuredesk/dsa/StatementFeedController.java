@@ -9,6 +9,7 @@ import com.disclosuredesk.web.ApiProblemException;
 import com.disclosuredesk.web.FieldProblem;
 import com.disclosuredesk.web.Problem;
 import com.disclosuredesk.web.ProblemType;
+import com.disclosuredesk.web.QueryNumbers;
 import com.disclosuredesk.web.SignInProblems;
 import com.fasterxml.jackson.annotation.JsonRawValue;
 
@@ -81,28 +82,10 @@ public class StatementFeedController {
             @Parameter(description = "the last id read (0: from the start)") @RequestParam(required = false) String after,
             @Parameter(description = "at most this many (1 to 1000, default 100)") @RequestParam(required = false) String limit) {
         List<FieldProblem> problems = new ArrayList<>();
-        long afterId = 0;
-        int max = DEFAULT_LIMIT;
-        if (after != null) {
-            try {
-                afterId = Long.parseLong(after.strip());
-            } catch (NumberFormatException e) {
-                afterId = -1;
-            }
-            if (afterId < 0) {
-                problems.add(new FieldProblem("after", "must be a whole number of 0 or more"));
-            }
-        }
-        if (limit != null) {
-            try {
-                max = Integer.parseInt(limit.strip());
-            } catch (NumberFormatException e) {
-                max = -1;
-            }
-            if (max < 1 || max > MAX_LIMIT) {
-                problems.add(new FieldProblem("limit", "must be a whole number from 1 to " + MAX_LIMIT));
-            }
-        }
+        long afterId = QueryNumbers.whole(after, 0, 0, Long.MAX_VALUE, "after", "must be a whole number of 0 or more",
+                problems);
+        int max = (int) QueryNumbers.whole(limit, DEFAULT_LIMIT, 1, MAX_LIMIT, "limit",
+                "must be a whole number from 1 to " + MAX_LIMIT, problems);
         if (!problems.isEmpty()) {
             throw new ApiProblemException(ProblemType.INVALID_REPORT_REQUEST,
                     ApiProblemException.fieldsDetail("Parameters with problems: ", problems), problems,

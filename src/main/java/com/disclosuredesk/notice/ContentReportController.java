@@ -21,6 +21,7 @@ import com.disclosuredesk.web.ApiProblemException;
 import com.disclosuredesk.web.FieldProblem;
 import com.disclosuredesk.web.Problem;
 import com.disclosuredesk.web.ProblemType;
+import com.disclosuredesk.web.QueryNumbers;
 import com.disclosuredesk.web.SignInProblems;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonRawValue;
@@ -170,28 +171,10 @@ public class ContentReportController {
             @Parameter(description = "at most this many (1 to 1000, default 100)") @RequestParam(required = false) String limit,
             Authentication caller) {
         List<FieldProblem> problems = new ArrayList<>();
-        long afterId = 0;
-        int max = DEFAULT_LIMIT;
-        if (after != null) {
-            try {
-                afterId = Long.parseLong(after);
-                if (afterId < 0) {
-                    problems.add(new FieldProblem("after", "must be a whole number of 0 or more"));
-                }
-            } catch (NumberFormatException e) {
-                problems.add(new FieldProblem("after", "must be a whole number of 0 or more"));
-            }
-        }
-        if (limit != null) {
-            try {
-                max = Integer.parseInt(limit);
-                if (max < 1 || max > MAX_LIMIT) {
-                    problems.add(new FieldProblem("limit", "must be a whole number from 1 to " + MAX_LIMIT));
-                }
-            } catch (NumberFormatException e) {
-                problems.add(new FieldProblem("limit", "must be a whole number from 1 to " + MAX_LIMIT));
-            }
-        }
+        long afterId = QueryNumbers.whole(after, 0, 0, Long.MAX_VALUE, "after", "must be a whole number of 0 or more",
+                problems);
+        int max = (int) QueryNumbers.whole(limit, DEFAULT_LIMIT, 1, MAX_LIMIT, "limit",
+                "must be a whole number from 1 to " + MAX_LIMIT, problems);
         if (!problems.isEmpty()) {
             throw new ApiProblemException(ProblemType.INVALID_REPORT_REQUEST,
                     ApiProblemException.fieldsDetail("Parameters with problems: ", problems), problems, "Invalid feed parameters");

@@ -10,6 +10,7 @@ import java.util.Locale;
 import java.util.Optional;
 
 import com.disclosuredesk.web.FieldProblem;
+import com.disclosuredesk.web.QueryNumbers;
 
 import io.swagger.v3.oas.annotations.tags.Tag;
 
@@ -56,8 +57,8 @@ public class UserNotificationController {
                 problems.add(new FieldProblem("status", "must be one of " + Arrays.toString(UserNotification.Status.values())));
             }
         }
-        int pageNumber = number(page, 0, 0, Integer.MAX_VALUE, "page", "must be a whole number from 0", problems);
-        int pageSize = number(size, 50, 1, MAX_SIZE, "size", "must be a whole number from 1 to " + MAX_SIZE, problems);
+        int pageNumber = (int) QueryNumbers.whole(page, 0, 0, Integer.MAX_VALUE, "page", "must be a whole number from 0", problems);
+        int pageSize = (int) QueryNumbers.whole(size, 50, 1, MAX_SIZE, "size", "must be a whole number from 1 to " + MAX_SIZE, problems);
         if (!problems.isEmpty()) {
             throw new NotificationRequestException(problems);
         }
@@ -74,22 +75,6 @@ public class UserNotificationController {
             throw new NotificationNotFoundException();
         }
         return notifications.markDelivered(notificationId).orElseThrow(NotificationNotFoundException::new);
-    }
-
-    private static int number(String text, int absent, int min, int max, String field, String message, List<FieldProblem> problems) {
-        if (text == null) {
-            return absent;
-        }
-        try {
-            int value = Integer.parseInt(text.strip());
-            if (value >= min && value <= max) {
-                return value;
-            }
-        } catch (NumberFormatException e) {
-            // reported below
-        }
-        problems.add(new FieldProblem(field, message));
-        return absent;
     }
 
     /** Bad query parameters, each named. */
