@@ -8,7 +8,7 @@ import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.Optional;
 
-import com.disclosuredesk.common.Sequences;
+import com.disclosuredesk.common.CommitOrderedFeed;
 import com.disclosuredesk.moderation.CaseRepository;
 import com.disclosuredesk.moderation.DecisionOutcomes;
 import com.disclosuredesk.moderation.ModerationCase;
@@ -44,17 +44,17 @@ public class StatementQueue implements DecisionOutcomes.TransparencyDatabaseQueu
     private static final Logger LOG = LoggerFactory.getLogger(StatementQueue.class);
 
     private final JdbcClient jdbc;
-    private final Sequences sequences;
+    private final CommitOrderedFeed feed;
     private final CaseRepository cases;
     private final ModerationDecisions decisions;
     private final ModerationInterface platform;
     private final StatementSchema schema;
     private final Clock clock;
 
-    public StatementQueue(JdbcClient jdbc, Sequences sequences, CaseRepository cases, ModerationDecisions decisions,
+    public StatementQueue(JdbcClient jdbc, CommitOrderedFeed feed, CaseRepository cases, ModerationDecisions decisions,
                           ModerationInterface platform, StatementSchema schema, Clock clock) {
         this.jdbc = jdbc;
-        this.sequences = sequences;
+        this.feed = feed;
         this.cases = cases;
         this.decisions = decisions;
         this.platform = platform;
@@ -69,13 +69,14 @@ public class StatementQueue implements DecisionOutcomes.TransparencyDatabaseQueu
         }
         statement(caseNumber, decisionId).ifPresent(statement -> {
             String puid = statement.get("puid").asText();
-            jdbc.sql("""
+            // written when the transaction commits, with an id in the order of the commits (the feed never skips it)
+            java.time.OffsetDateTime createdAt = utc(clock.instant());
+            feed.append("cr_statement", "cr_statement_seq", id -> jdbc.sql("""
                     INSERT INTO cr_statement (id, puid, case_number, decision_id, statement, created_at, state, attempts)
                     VALUES (?, ?, ?, ?, ?, ?, 'QUEUED', 0)
                     """)
-                    .params(sequences.next("cr_statement_seq"), puid, caseNumber, decisionId, statement.toString(),
-                            utc(clock.instant()))
-                    .update();
+                    .params(id, puid, caseNumber, decisionId, statement.toString(), createdAt)
+                    .update());
             LOG.info("Case {}: statement of reasons {} queued for the DSA Transparency Database", caseNumber, puid);
         });
     }

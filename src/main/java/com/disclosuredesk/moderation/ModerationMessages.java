@@ -7,7 +7,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 
-import com.disclosuredesk.common.Sequences;
+import com.disclosuredesk.common.CommitOrderedFeed;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -32,36 +32,36 @@ public class ModerationMessages {
                           String notifierRef, Long accountId, String body, Instant createdAt) {}
 
     private final JdbcClient jdbc;
-    private final Sequences sequences;
+    private final CommitOrderedFeed feed;
     private final Clock clock;
 
-    public ModerationMessages(JdbcClient jdbc, Sequences sequences, Clock clock) {
+    public ModerationMessages(JdbcClient jdbc, CommitOrderedFeed feed, Clock clock) {
         this.jdbc = jdbc;
-        this.sequences = sequences;
+        this.feed = feed;
         this.clock = clock;
     }
 
     /** A message to a notifier, delivered by the gateway that submitted their notice. */
-    public long toNotifier(String gateway, Kind kind, String caseNumber, Long noticeId, String notifierRef, String body) {
-        return insert(gateway, kind, caseNumber, noticeId, Recipient.NOTIFIER, notifierRef, null, body);
+    public void toNotifier(String gateway, Kind kind, String caseNumber, Long noticeId, String notifierRef, String body) {
+        insert(gateway, kind, caseNumber, noticeId, Recipient.NOTIFIER, notifierRef, null, body);
     }
 
     /** A message to the uploader (the account that posted the content), delivered by the platform's gateways. */
-    public long toUploader(Kind kind, String caseNumber, Long accountId, String body) {
-        return insert(null, kind, caseNumber, null, Recipient.UPLOADER, null, accountId, body);
+    public void toUploader(Kind kind, String caseNumber, Long accountId, String body) {
+        insert(null, kind, caseNumber, null, Recipient.UPLOADER, null, accountId, body);
     }
 
-    private long insert(String gateway, Kind kind, String caseNumber, Long noticeId, Recipient recipient, String notifierRef,
+    /** Written when the transaction commits, with an id in the order of the commits ({@link CommitOrderedFeed}). */
+    private void insert(String gateway, Kind kind, String caseNumber, Long noticeId, Recipient recipient, String notifierRef,
                         Long accountId, String body) {
-        long id = sequences.next("cr_message_seq");
-        jdbc.sql("""
+        java.time.OffsetDateTime createdAt = utc(clock.instant());
+        feed.append("cr_message", "cr_message_seq", id -> jdbc.sql("""
                 INSERT INTO cr_message (id, gateway, kind, case_number, notice_id, recipient, notifier_ref, account_id, body,
                     created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                 """)
                 .params(id, gateway, kind.name(), caseNumber, noticeId, recipient.name(), notifierRef, accountId, body,
-                        utc(clock.instant()))
-                .update();
-        return id;
+                        createdAt)
+                .update());
     }
 
     /**

@@ -8,7 +8,7 @@ import java.sql.SQLException;
 import java.time.Clock;
 import java.util.List;
 
-import com.disclosuredesk.common.Sequences;
+import com.disclosuredesk.common.CommitOrderedFeed;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -21,23 +21,27 @@ import org.springframework.stereotype.Repository;
 public class OrderOutbox {
 
     private final JdbcClient jdbc;
-    private final Sequences sequences;
+    private final CommitOrderedFeed feed;
     private final Clock clock;
 
-    public OrderOutbox(JdbcClient jdbc, Sequences sequences, Clock clock) {
+    public OrderOutbox(JdbcClient jdbc, CommitOrderedFeed feed, Clock clock) {
         this.jdbc = jdbc;
-        this.sequences = sequences;
+        this.feed = feed;
         this.clock = clock;
     }
 
-    /** A message to the order's submitter (the recipient is the order's {@code submitted_by}). */
+    /**
+     * A message to the order's submitter (the recipient is the order's {@code submitted_by}). It is written when the
+     * transaction commits, with an id in the order of the commits ({@link CommitOrderedFeed}): the feed never skips it.
+     */
     public void add(String trackingNumber, String kind, String message) {
-        jdbc.sql("""
+        java.time.OffsetDateTime createdAt = utc(clock.instant());
+        feed.append("dd_outbox", "dd_outbox_seq", id -> jdbc.sql("""
                 INSERT INTO dd_outbox (id, tracking_number, recipient, kind, created_at, message)
                 SELECT ?, tracking_number, submitted_by, ?, ?, ? FROM dd_legal_order WHERE tracking_number = ?
                 """)
-                .params(sequences.next("dd_outbox_seq"), kind, utc(clock.instant()), message, trackingNumber)
-                .update();
+                .params(id, kind, createdAt, message, trackingNumber)
+                .update());
     }
 
     public List<OutboxMessage> of(String trackingNumber) {

@@ -4,6 +4,7 @@ import java.time.Clock;
 
 import javax.sql.DataSource;
 
+import com.disclosuredesk.common.CommitOrderedFeed;
 import com.disclosuredesk.common.Sequences;
 import com.disclosuredesk.order.AuthorityNotes;
 import com.disclosuredesk.order.OrderOutbox;
@@ -26,7 +27,7 @@ public final class Repositories {
     }
 
     public static OrderOutbox outbox(DataSource db, Clock clock) {
-        return new OrderOutbox(JdbcClient.create(db), new Sequences(db), clock);
+        return new OrderOutbox(JdbcClient.create(db), new CommitOrderedFeed(JdbcClient.create(db), new Sequences(db)), clock);
     }
 
     public static AuthorityNotes notes(DataSource db, Clock clock) {
