@@ -10,6 +10,7 @@ import com.disclosuredesk.process.LegalOrderVariables;
 
 import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
+import org.camunda.bpm.engine.impl.history.HistoryLevel;
 import org.camunda.bpm.engine.impl.history.event.HistoryEvent;
 import org.camunda.bpm.engine.impl.history.event.HistoricVariableUpdateEventEntity;
 import org.camunda.bpm.engine.impl.history.handler.DbHistoryEventHandler;
@@ -21,16 +22,23 @@ import org.springframework.stereotype.Component;
  * out of the engine history. The registration step moves such input into the application's own tables and
  * removes the variable in the same transaction, so it is never stored in the runtime tables either.
  *
- * <p>It also sets the engine's database history per process: the history level stays {@code full}, but variables
- * of a process that only copy a record kept elsewhere ({@link LegalOrderVariables#CURRENT_VALUE_ONLY} in
- * {@code legal-order}) get no change log entry ({@code ACT_HI_DETAIL}) per value, only their historic instance with
- * the current value. Measured: a third fewer history rows per order (docs/performance.md).
+ * <p>It also sets the engine's database history per process: the history level is {@link LeanHistoryLevel}
+ * ({@code full} without the history of the variables that only copy the application's record of the order,
+ * {@link LegalOrderVariables#RECORD_COPIES}, registered here), and variables that hold what was looked up for a form
+ * or a priority ({@link LegalOrderVariables#CURRENT_VALUE_ONLY} in {@code legal-order}) get no change log entry
+ * ({@code ACT_HI_DETAIL}) per value, only their historic instance with the current value (docs/performance.md).
  */
 @Component
 public class PersonalDataHistoryFilterPlugin extends AbstractProcessEnginePlugin {
 
     @Override
     public void preInit(ProcessEngineConfigurationImpl configuration) {
+        List<HistoryLevel> levels = new ArrayList<>();
+        if (configuration.getCustomHistoryLevels() != null) {
+            levels.addAll(configuration.getCustomHistoryLevels());
+        }
+        levels.add(new LeanHistoryLevel(Map.of(LegalOrderProcess.PROCESS_KEY, LegalOrderVariables.RECORD_COPIES)));
+        configuration.setCustomHistoryLevels(levels);
         List<HistoryEventHandler> handlers = new ArrayList<>();
         if (configuration.getCustomHistoryEventHandlers() != null) {
             handlers.addAll(configuration.getCustomHistoryEventHandlers());

@@ -106,16 +106,25 @@ public final class LegalOrderVariables {
     public static final Set<String> PERSONAL_INPUT_VARIABLES = Set.of(FORM_TARGET_LIST);
 
     /**
-     * Variables that only copy the order's record (the application's tables, which keep their own timeline and
-     * corrections) or what was looked up for a form: the engine's history keeps their value (ACT_HI_VARINST) but no
-     * change log entry (ACT_HI_DETAIL) for each value they had. Decisions, outcomes, clocks and everything not named
-     * here keep both (PersonalDataHistoryFilterPlugin; docs/performance.md).
+     * Variables that only copy the order's record (the application's tables, {@code dd_legal_order}, which keep the
+     * order, its corrections and its timeline): the runtime value is there for forms, gateways and Tasklist columns,
+     * but the engine writes no history for them at all, neither a historic instance nor a change log entry
+     * ({@code engine.LeanHistoryLevel}; docs/performance.md, issue 18). The business key is the tracking number's
+     * own history ({@code ACT_HI_PROCINST}).
      */
-    public static final Set<String> CURRENT_VALUE_ONLY = Set.of(ORDER_REFERENCE, AUTHORITY_NAME, AUTHORITY_COUNTRY,
-            AUTHORITY_CONTACT_EMAIL, ORDER_TYPE, ISSUER_TYPE, ISSUER_NAME, ISSUED_ON, VALID_UNTIL, OFFENCE, SUSPECT_CONFIRMED,
-            EMERGENCY, EMERGENCY_FACTS, REQUESTED_CATEGORIES, PERIOD_FROM, PERIOD_TO, DOCUMENT_SHA256, TARGET_COUNT,
-            TARGETS_SUMMARY, TASK_PRIORITY, ESCALATED_PRIORITY, RELATED_ORDERS, RELATED_ORDER_COUNT, KNOWN_AUTHORITY,
-            KNOWN_CONTACT, AUTHORITY_WARNING, REQUESTER_VERIFICATION_REQUIRED);
+    public static final Set<String> RECORD_COPIES = Set.of(TRACKING_NUMBER, ORDER_REFERENCE, AUTHORITY_NAME,
+            AUTHORITY_COUNTRY, AUTHORITY_CONTACT_EMAIL, ORDER_TYPE, ISSUER_TYPE, ISSUER_NAME, ISSUED_ON, VALID_UNTIL,
+            OFFENCE, SUSPECT_CONFIRMED, EMERGENCY, EMERGENCY_FACTS, REQUESTED_CATEGORIES, PERIOD_FROM, PERIOD_TO,
+            DOCUMENT_SHA256, TARGET_COUNT, TARGETS_SUMMARY);
+
+    /**
+     * Variables that hold what was looked up for a form, or a priority: the engine's history keeps their value
+     * (ACT_HI_VARINST) but no change log entry (ACT_HI_DETAIL) for each value they had. Decisions, outcomes, clocks
+     * and everything not named here or in {@link #RECORD_COPIES} keep both (PersonalDataHistoryFilterPlugin;
+     * docs/performance.md).
+     */
+    public static final Set<String> CURRENT_VALUE_ONLY = Set.of(TASK_PRIORITY, ESCALATED_PRIORITY, RELATED_ORDERS,
+            RELATED_ORDER_COUNT, KNOWN_AUTHORITY, KNOWN_CONTACT, AUTHORITY_WARNING, REQUESTER_VERIFICATION_REQUIRED);
 
     // validity check
     public static final String VALIDITY_OUTCOME = "validityOutcome";

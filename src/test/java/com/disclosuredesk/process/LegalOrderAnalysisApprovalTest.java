@@ -49,19 +49,30 @@ class LegalOrderAnalysisApprovalTest extends LegalOrderProcessTestSupport {
         assertThat(pi).isEnded().hasPassed("Event_OrderDisclosed");
         assertThat(pi).variables().containsEntry("analysedBy", "analyst2").containsEntry("approvedBy", "approver");
 
-        // history: every value of a decision is kept, copies of the order's record keep only their value
-        assertThat(history.createHistoricDetailQuery().processInstanceId(pi.getId()).variableUpdates().list())
-                .filteredOn(d -> ((HistoricVariableUpdate) d).getVariableName().equals("analysedBy"))
-                .extracting(d -> ((HistoricVariableUpdate) d).getValue())
-                .containsExactly("analyst", "analyst2");
-        for (String copy : List.of("orderReference", "authorityName", "targetsSummary", "relatedOrders", "taskPriority")) {
-            assertThat(history.createHistoricDetailQuery().processInstanceId(pi.getId()).variableUpdates().list())
-                    .noneMatch(d -> ((HistoricVariableUpdate) d).getVariableName().equals(copy));
-            assertThat(history.createHistoricVariableInstanceQuery().processInstanceId(pi.getId()).variableName(copy).count())
-                    .as("historic value of %s", copy).isOne();
+        // history: every value of a decision is kept; lookups for a form keep only their value; copies of the
+        // order's record keep no history at all (the order's own record has them); the clocks keep every value
+        List<HistoricVariableUpdate> details = history.createHistoricDetailQuery().processInstanceId(pi.getId())
+                .variableUpdates().list().stream().map(HistoricVariableUpdate.class::cast).toList();
+        assertThat(details).filteredOn(d -> d.getVariableName().equals("analysedBy"))
+                .extracting(HistoricVariableUpdate::getValue).containsExactly("analyst", "analyst2");
+        assertThat(details).extracting(HistoricVariableUpdate::getVariableName).contains("answerDueAt", "escalationAt",
+                "analysisDecision", "approvalDecision", "orderOutcome");
+        for (String lookup : List.of("relatedOrders", "taskPriority")) {
+            assertThat(details).noneMatch(d -> d.getVariableName().equals(lookup));
+            assertThat(history.createHistoricVariableInstanceQuery().processInstanceId(pi.getId()).variableName(lookup).count())
+                    .as("historic value of %s", lookup).isOne();
         }
-        assertThat(history.createHistoricVariableInstanceQuery().processInstanceId(pi.getId()).variableName("orderReference")
-                .singleResult().getValue()).isEqualTo(orders.get(pi.getBusinessKey()).reference());
+        for (String copy : List.of("trackingNumber", "orderReference", "authorityName", "targetsSummary", "orderType")) {
+            assertThat(details).noneMatch(d -> d.getVariableName().equals(copy));
+            assertThat(history.createHistoricVariableInstanceQuery().processInstanceId(pi.getId()).variableName(copy).count())
+                    .as("history of %s", copy).isZero();
+        }
+        assertThat(orders.get(pi.getBusinessKey()).reference()).isNotBlank();
+        // the job log: each asynchronous step's successful execution, not the bookkeeping of its creation
+        assertThat(history.createHistoricJobLogQuery().processInstanceId(pi.getId()).successLog().list())
+                .extracting(l -> l.getActivityId()).contains("Task_RegisterOrder", "Task_DiscloseData", "Task_LogTransparency");
+        assertThat(history.createHistoricJobLogQuery().processInstanceId(pi.getId()).creationLog().list())
+                .extracting(l -> l.getJobDefinitionType()).isNotEmpty().allMatch(type -> type.startsWith("timer"));
     }
 
     @Test
