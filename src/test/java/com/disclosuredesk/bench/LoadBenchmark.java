@@ -520,6 +520,15 @@ public final class LoadBenchmark {
             return null;
         }));
         try {
+            // the first failure of any client ends the phase at once (not when the others give up)
+            while (!futures.stream().allMatch(Future::isDone)) {
+                for (Future<?> f : futures) {
+                    if (f.isDone()) {
+                        f.get();
+                    }
+                }
+                Thread.sleep(100);
+            }
             for (Future<?> f : futures) {
                 f.get();
             }
