@@ -196,6 +196,18 @@ class OperationsHttpTest {
     }
 
     @Test
+    void theEngineRunsWithTheSettingsOfApplicationYaml() {
+        ProcessEngineConfigurationImpl configuration = (ProcessEngineConfigurationImpl) engine.getProcessEngineConfiguration();
+        // full-lean under full's id: a database kept at full runs on (engine.LeanHistoryLevel)
+        assertThat(configuration.getHistoryLevel()).isInstanceOf(com.disclosuredesk.engine.LeanHistoryLevel.class);
+        assertThat(configuration.getHistoryLevel().getName()).isEqualTo("full-lean");
+        assertThat(configuration.getHistoryLevel().getId()).isEqualTo(ProcessEngineConfigurationImpl.HISTORYLEVEL_FULL);
+        // grants only: no query for REVOKE authorizations in the commands of signed-in users
+        assertThat(configuration.getAuthorizationCheckRevokes()).isEqualTo("never");
+        assertThat(configuration.isAuthorizationEnabled()).isTrue();
+    }
+
+    @Test
     void historyCleanupRunsInTheNightlyWindowAndEndedOrdersGetTheirRemovalTime() throws Exception {
         ProcessEngineConfigurationImpl configuration = (ProcessEngineConfigurationImpl) engine.getProcessEngineConfiguration();
         assertThat(configuration.getHistoryCleanupStrategy()).isEqualTo("removalTimeBased");
