@@ -111,14 +111,15 @@ public final class LoadBenchmark {
      * polls per order (empty task lists, reads of an order not closed yet), and the polling's share of the CPU.
      */
     record Lifecycle(int orders, double seconds, double perSecond, double cpuMsPerOrder, double requestsPerOrder,
-                     double taskPollsPerOrder, double feedPollsPerOrder, double pollShare) {
+                     double taskPollsPerOrder, double feedPollsPerOrder, double pollShare, double machineMsPerOrder) {
         static Lifecycle none() {
-            return new Lifecycle(0, Double.NaN, Double.NaN, Double.NaN, Double.NaN, Double.NaN, Double.NaN, Double.NaN);
+            return new Lifecycle(0, Double.NaN, Double.NaN, Double.NaN, Double.NaN, Double.NaN, Double.NaN, Double.NaN,
+                    Double.NaN);
         }
 
         Lifecycle withPollShare(double share) {
             return new Lifecycle(orders, seconds, perSecond, cpuMsPerOrder, requestsPerOrder, taskPollsPerOrder,
-                    feedPollsPerOrder, share);
+                    feedPollsPerOrder, share, machineMsPerOrder);
         }
     }
 
@@ -259,10 +260,12 @@ public final class LoadBenchmark {
             if (jobExecutorOn) {
                 System.out.printf(Locale.ROOT, "lifecycle: %d orders in %.1f s: %.1f orders/s (application CPU %.0f ms per order, "
                                 + "%.1f bare starts; %.1f requests per order, of them %.1f task lists and %.1f feed reads that "
-                                + "brought nothing new: polling %.0f%% of the CPU)%n",
+                                + "brought nothing new: polling %.0f%% of the CPU; the whole machine's CPU %.0f ms per order: "
+                                + "the database, the clients and the application)%n",
                         lifecycle.orders(), lifecycle.seconds(), lifecycle.perSecond(), lifecycle.cpuMsPerOrder(),
                         lifecycle.cpuMsPerOrder() / bare.cpuMsPerRequest(), lifecycle.requestsPerOrder(),
-                        lifecycle.taskPollsPerOrder(), lifecycle.feedPollsPerOrder(), 100 * lifecycle.pollShare());
+                        lifecycle.taskPollsPerOrder(), lifecycle.feedPollsPerOrder(), 100 * lifecycle.pollShare(),
+                        lifecycle.machineMsPerOrder());
             }
             load.append(", ").append(loadAverage());
             rss = app.memoryMb("VmRSS");
@@ -410,6 +413,7 @@ public final class LoadBenchmark {
         String references = "BENCH-" + run + "-" + prefix + "-";
         long feedHead = feedHead(base);
         long cpuBefore = app.cpuMs();
+        long machineBefore = machineBusyMs();
         ExecutorService pool = Executors.newFixedThreadPool(clients + 7);
         java.util.concurrent.Semaphore open = new java.util.concurrent.Semaphore(inFlight());
         // the orders of this phase not disclosed yet (business keys): the task lists show only these, as the orders
@@ -538,6 +542,7 @@ public final class LoadBenchmark {
         drainJobs(base);
         double seconds = (System.nanoTime() - started) / 1e9;
         double cpuMs = app.cpuMs() - cpuBefore;
+        double machineMs = machineBusyMs() - machineBefore;
         String last = null;
         for (String trackingNumber : submitted) {
             awaitStatus(base, trackingNumber, "DISCLOSED", true);
@@ -545,7 +550,7 @@ public final class LoadBenchmark {
         }
         Lifecycle lifecycle = new Lifecycle(orders, seconds, orders / seconds, cpuMs / orders,
                 requests.get() / (double) orders, taskPolls.get() / (double) orders, feedPolls.get() / (double) orders,
-                Double.NaN);
+                Double.NaN, machineMs / orders);
         double taskPoll = pollCpuMs(get(taskList(base, "Task_LegalAnalysis", List.of(last)), "analyst"));
         double feedPoll = pollCpuMs(get(base + "/api/messages?limit=500&after=" + Long.MAX_VALUE / 2, "police-de"));
         return lifecycle.withPollShare((lifecycle.taskPollsPerOrder() * taskPoll + lifecycle.feedPollsPerOrder() * feedPoll)
@@ -868,9 +873,11 @@ public final class LoadBenchmark {
                     r.intake().errors() == 0 ? "" : " (" + r.intake().errors() + " errors)",
                     100 * r.intake().perSecond() / r.bare().perSecond(),
                     Double.isNaN(r.lifecycle().perSecond()) ? "– (job executor off)"
-                            : String.format(Locale.ROOT, "%.1f orders/s; CPU %.0f ms each (%.1f× bare; polling %.0f%%)",
+                            : String.format(Locale.ROOT, "%.1f orders/s; CPU %.0f ms each (%.1f× bare; polling %.0f%%; "
+                                            + "machine %.0f ms)",
                                     r.lifecycle().perSecond(), r.lifecycle().cpuMsPerOrder(),
-                                    r.lifecycle().cpuMsPerOrder() / r.bare().cpuMsPerRequest(), 100 * r.lifecycle().pollShare()),
+                                    r.lifecycle().cpuMsPerOrder() / r.bare().cpuMsPerRequest(), 100 * r.lifecycle().pollShare(),
+                                    r.lifecycle().machineMsPerOrder()),
                     r.freshStart(), r.restart(),
                     Double.isNaN(r.cdsRestart()) ? "–" : String.format(Locale.ROOT, "%.1f s", r.cdsRestart()),
                     r.rssMb(), r.peakRssMb(), r.load()));
@@ -885,7 +892,8 @@ public final class LoadBenchmark {
                 + " ms while they bring nothing new; the phase ends when every order is disclosed and no job is left (each "
                 + "order is then read once, outside the phase: disclosed and closed in the ledger); × bare: the CPU per "
                 + "order in bare engine starts; polling: the share of the CPU that went to task lists and feed reads that "
-                + "brought nothing new.\n");
+                + "brought nothing new; machine: the CPU time of all the machine's cores per order during the phase (the "
+                + "application, the database's processes, the benchmark's clients).\n");
         s.append("\nTargets: intake at 75% of the bare engine's rate or better, intake p99 under 200 ms, start under 15 s, "
                 + "RSS under 700 MB; lifecycle CPU at most 8 bare starts per order, and 20 orders/s or more on PostgreSQL.\n");
         for (Result r : results) {
@@ -905,6 +913,18 @@ public final class LoadBenchmark {
 
     private static String pass(boolean ok) {
         return ok ? "PASS" : "FAIL";
+    }
+
+    /** CPU time all cores of the machine spent busy so far (user, nice, system, irq, softirq, steal; /proc/stat). */
+    static long machineBusyMs() {
+        try {
+            String[] f = Files.readAllLines(Path.of("/proc/stat")).get(0).trim().split("\\s+");
+            long ticks = Long.parseLong(f[1]) + Long.parseLong(f[2]) + Long.parseLong(f[3]) + Long.parseLong(f[6])
+                    + Long.parseLong(f[7]) + Long.parseLong(f[8]);
+            return ticks * 10;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     private static String loadAverage() {
