@@ -77,6 +77,17 @@ public class OrderDecisions {
                 .param(trackingNumber).query(OrderDecisions::decision).list();
     }
 
+    /** Those of the given orders that have a decision on record (one query per 500 orders). */
+    public java.util.Set<String> withRecords(java.util.Collection<String> trackingNumbers) {
+        java.util.Set<String> recorded = new java.util.HashSet<>();
+        List<String> all = List.copyOf(trackingNumbers);
+        for (int from = 0; from < all.size(); from += 500) {
+            recorded.addAll(jdbc.sql("SELECT DISTINCT tracking_number FROM dd_order_decision WHERE tracking_number IN (:numbers)")
+                    .param("numbers", all.subList(from, Math.min(all.size(), from + 500))).query(String.class).list());
+        }
+        return recorded;
+    }
+
     /** The latest decision on the order at one of {@code steps}. */
     public Optional<Decision> latest(String trackingNumber, Step... steps) {
         List<Step> wanted = Arrays.asList(steps);
