@@ -325,6 +325,12 @@ class ContentReportHttpTest {
                 caseNumber = answer.getBody().get("caseNumber").asText();
                 assertThat(answer.getBody().get("disposition").asText()).isEqualTo("STARTED");
                 instancesAfterFirst = contentReportInstances();
+                // the case's triage (a job) runs before the others join, so that what it publishes is that of the
+                // start; without this wait a join could come first and the triage would count it (a race, not a join)
+                String instance = cases.get(caseNumber).processInstanceId();
+                com.disclosuredesk.support.Polling.await("triage of " + caseNumber, java.time.Duration.ofSeconds(30),
+                        java.time.Duration.ofMillis(50)).until(() -> runtime.createVariableInstanceQuery()
+                        .processInstanceIdIn(instance).variableName("noticeCount").count() == 1);
             } else {
                 assertThat(answer.getBody().get("caseNumber").asText()).isEqualTo(caseNumber);
                 assertThat(answer.getBody().get("disposition").asText()).isEqualTo("JOINED");
