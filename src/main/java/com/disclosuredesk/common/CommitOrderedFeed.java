@@ -38,14 +38,15 @@ public class CommitOrderedFeed {
     }
 
     /**
-     * Adds a row to the feed: {@code insert} writes it with the id it is given, a value of {@code sequence}, when the
-     * current transaction commits (at once without one). Rows of one transaction keep their order.
+     * Adds a row to the feed: {@code insert} writes it with the id it is given, the next value of the feed table's
+     * sequence ({@code <feed>_seq}), when the current transaction commits (at once without one). Rows of one
+     * transaction keep their order.
      *
-     * @param feed the feed, a row of {@code dd_feed_lock}
+     * @param feed the feed's table, a row of {@code dd_feed_lock}
      */
-    public void append(String feed, String sequence, LongConsumer insert) {
+    public void append(String feed, LongConsumer insert) {
         if (!TransactionSynchronizationManager.isSynchronizationActive()) {
-            insert.accept(sequences.next(sequence));
+            insert.accept(sequences.next(feed + "_seq"));
             return;
         }
         Pending pending = (Pending) TransactionSynchronizationManager.getResource(this);
@@ -54,25 +55,23 @@ public class CommitOrderedFeed {
             TransactionSynchronizationManager.bindResource(this, pending);
             TransactionSynchronizationManager.registerSynchronization(pending);
         }
-        pending.rows.computeIfAbsent(feed, f -> new ArrayList<>()).add(new Row(sequence, insert));
+        pending.rows.computeIfAbsent(feed, f -> new ArrayList<>()).add(insert);
     }
-
-    private record Row(String sequence, LongConsumer insert) {}
 
     /** The rows of one transaction, by feed (locked in the order of their names: no two commits wait for each other). */
     private final class Pending implements TransactionSynchronization {
-        private final Map<String, List<Row>> rows = new TreeMap<>();
+        private final Map<String, List<LongConsumer>> rows = new TreeMap<>();
 
         @Override
         public void beforeCommit(boolean readOnly) {
-            for (Map.Entry<String, List<Row>> feed : rows.entrySet()) {
+            for (Map.Entry<String, List<LongConsumer>> feed : rows.entrySet()) {
                 List<String> locked = jdbc.sql("SELECT feed FROM dd_feed_lock WHERE feed = ? FOR UPDATE")
                         .param(feed.getKey()).query(String.class).list();
                 if (locked.size() != 1) {
                     throw new IllegalStateException("No feed lock for " + feed.getKey() + " (dd_feed_lock)");
                 }
-                for (Row row : feed.getValue()) {
-                    row.insert().accept(sequences.next(row.sequence()));
+                for (LongConsumer insert : feed.getValue()) {
+                    insert.accept(sequences.next(feed.getKey() + "_seq"));
                 }
             }
             rows.clear();

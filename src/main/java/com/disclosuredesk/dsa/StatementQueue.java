@@ -3,6 +3,7 @@ package com.disclosuredesk.dsa;
 import static com.disclosuredesk.common.SqlTimes.utc;
 
 import java.time.Clock;
+import java.time.OffsetDateTime;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
@@ -70,8 +71,8 @@ public class StatementQueue implements DecisionOutcomes.TransparencyDatabaseQueu
         statement(caseNumber, decisionId).ifPresent(statement -> {
             String puid = statement.get("puid").asText();
             // written when the transaction commits, with an id in the order of the commits (the feed never skips it)
-            java.time.OffsetDateTime createdAt = utc(clock.instant());
-            feed.append("cr_statement", "cr_statement_seq", id -> jdbc.sql("""
+            OffsetDateTime createdAt = utc(clock.instant());
+            feed.append("cr_statement", id -> jdbc.sql("""
                     INSERT INTO cr_statement (id, puid, case_number, decision_id, statement, created_at, state, attempts)
                     VALUES (?, ?, ?, ?, ?, ?, 'QUEUED', 0)
                     """)

@@ -4,6 +4,7 @@ import static com.disclosuredesk.common.SqlTimes.instant;
 import static com.disclosuredesk.common.SqlTimes.utc;
 
 import java.time.Clock;
+import java.time.OffsetDateTime;
 import java.time.Instant;
 import java.util.List;
 
@@ -54,8 +55,8 @@ public class ModerationMessages {
     /** Written when the transaction commits, with an id in the order of the commits ({@link CommitOrderedFeed}). */
     private void insert(String gateway, Kind kind, String caseNumber, Long noticeId, Recipient recipient, String notifierRef,
                         Long accountId, String body) {
-        java.time.OffsetDateTime createdAt = utc(clock.instant());
-        feed.append("cr_message", "cr_message_seq", id -> jdbc.sql("""
+        OffsetDateTime createdAt = utc(clock.instant());
+        feed.append("cr_message", id -> jdbc.sql("""
                 INSERT INTO cr_message (id, gateway, kind, case_number, notice_id, recipient, notifier_ref, account_id, body,
                     created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                 """)

@@ -6,6 +6,7 @@ import static com.disclosuredesk.common.SqlTimes.utc;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Clock;
+import java.time.OffsetDateTime;
 import java.util.List;
 
 import com.disclosuredesk.common.CommitOrderedFeed;
@@ -35,8 +36,8 @@ public class OrderOutbox {
      * transaction commits, with an id in the order of the commits ({@link CommitOrderedFeed}): the feed never skips it.
      */
     public void add(String trackingNumber, String kind, String message) {
-        java.time.OffsetDateTime createdAt = utc(clock.instant());
-        feed.append("dd_outbox", "dd_outbox_seq", id -> jdbc.sql("""
+        OffsetDateTime createdAt = utc(clock.instant());
+        feed.append("dd_outbox", id -> jdbc.sql("""
                 INSERT INTO dd_outbox (id, tracking_number, recipient, kind, created_at, message)
                 SELECT ?, tracking_number, submitted_by, ?, ?, ? FROM dd_legal_order WHERE tracking_number = ?
                 """)

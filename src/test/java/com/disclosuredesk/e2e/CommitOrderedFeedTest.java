@@ -37,7 +37,7 @@ class CommitOrderedFeedTest {
         CountDownLatch secondCommitted = new CountDownLatch(1);
         long[] ids = new long[2];
         CompletableFuture<Void> first = CompletableFuture.runAsync(() -> tx.executeWithoutResult(status -> {
-            feed.append("cr_message", "cr_message_seq", id -> {
+            feed.append("cr_message", id -> {
                 ids[0] = id;
                 written.add("first");
             });
@@ -46,7 +46,7 @@ class CommitOrderedFeedTest {
             assertThat(written).as("nothing written before the commit").containsExactly("second");
         }));
         await(firstAdded);
-        tx.executeWithoutResult(status -> feed.append("cr_message", "cr_message_seq", id -> {
+        tx.executeWithoutResult(status -> feed.append("cr_message", id -> {
             ids[1] = id;
             written.add("second");
         }));
@@ -61,7 +61,7 @@ class CommitOrderedFeedTest {
     void aRolledBackTransactionWritesNothingAndRowsOfOneTransactionKeepTheirOrder() {
         TransactionTemplate tx = new TransactionTemplate(transactions);
         tx.executeWithoutResult(status -> {
-            feed.append("dd_outbox", "dd_outbox_seq", id -> written.add("rolled back"));
+            feed.append("dd_outbox", id -> written.add("rolled back"));
             status.setRollbackOnly();
         });
         assertThat(written).isEmpty();
@@ -70,12 +70,12 @@ class CommitOrderedFeedTest {
         tx.executeWithoutResult(status -> {
             for (int i = 0; i < 3; i++) {
                 int n = i;
-                feed.append("cr_statement", "cr_statement_seq", id -> {
+                feed.append("cr_statement", id -> {
                     ids.add(id);
                     written.add("row " + n);
                 });
             }
-            feed.append("dd_outbox", "dd_outbox_seq", id -> written.add("outbox"));
+            feed.append("dd_outbox", id -> written.add("outbox"));
         });
         // feeds are written in the order of their names (so two commits never wait for each other), rows in theirs
         assertThat(written).containsExactly("row 0", "row 1", "row 2", "outbox");
@@ -84,7 +84,7 @@ class CommitOrderedFeedTest {
 
     @Test
     void withoutATransactionTheRowIsWrittenAtOnce() {
-        feed.append("dd_outbox", "dd_outbox_seq", id -> written.add("at once " + (id > 0)));
+        feed.append("dd_outbox", id -> written.add("at once " + (id > 0)));
         assertThat(written).containsExactly("at once true");
     }
 
